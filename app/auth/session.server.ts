@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { sealData, unsealData } from "iron-session";
+import { env, sessionSecret } from "~/env.server";
+import { prisma } from "~/data/db.server";
+
+const COOKIE_NAME = "stegvis_session";
+const ABSOLUTE_LIFETIME_SECONDS = 12 * 60 * 60;
+// Touching the row at every request would write at every click; once a minute is enough.
+const TOUCH_INTERVAL_MS = 60_000;
+
+interface SessionCookie {
+  sessionId: string;
+}
+
+function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get("Cookie");
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=");
+  }
+  return undefined;
+}
+
+function cookieHeader(value: string, maxAgeSeconds: number): string {
+  const attributes = [
+    `${COOKIE_NAME}=${value}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${maxAgeSeconds}`,
+  ];
+  if (env().NODE_ENV === "production") attributes.push("Secure");
+  return attributes.join("; ");
+}
+
+/** Creates a session row and returns the Set-Cookie header that points at it. */
+export async function startSession(userId: string): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  await prisma.session.create({
+    data: { id, userId, expiresAt: new Date(Date.now() + ABSOLUTE_LIFETIME_SECONDS * 1000) },
+  });
+  const sealed = await sealData({ sessionId: id } satisfies SessionCookie, {
+    password: sessionSecret(),
+    ttl: ABSOLUTE_LIFETIME_SECONDS,
+  });
+  return cookieHeader(sealed, ABSOLUTE_LIFETIME_SECONDS);
+}
+
+export function clearSessionCookie(): string {
+  return cookieHeader("", 0);
+}
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  const raw = readCookie(request, COOKIE_NAME);
+  if (!raw) return null;
+  try {
+    const data = await unsealData<Partial<SessionCookie>>(raw, { password: sessionSecret(), ttl: ABSOLUTE_LIFETIME_SECONDS });
+    return typeof data.sessionId === "string" ? data.sessionId : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The live session row of the request, or null when absent, expired, idle too long or its user is inactive. */
+export async function findSession(request: Request) {
+  const sessionId = await sessionIdFrom(request);
+  if (!sessionId) return null;
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    include: { user: { include: { assignments: { select: { insatsId: true, kommunId: true } } } } },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  const idleLimit = env().SESSION_IDLE_MINUTES * 60_000;
+  if (session.expiresAt.getTime() < now || now - session.lastSeenAt.getTime() > idleLimit || !session.user.active) {
+    await prisma.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  }
+  return session;
+}
+
+export async function endSession(request: Request): Promise<void> {
+  const sessionId = await sessionIdFrom(request);
+  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Ends every session of a user: used on password change (except the current one) and deactivation. */
+export async function endAllSessions(userId: string, exceptSessionId?: string): Promise<void> {
+  await prisma.session.deleteMany({
+    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
+}

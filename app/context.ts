@@ -1,0 +1,11 @@
+// What our Express server (server.mjs) passes to every loader and action.
+declare module "react-router" {
+  interface AppLoadContext {
+    /** The client's address as the socket saw it; used to slow down password guessing. */
+    clientAddress?: string;
+  }
+}
+
+export function clientAddress(context: { clientAddress?: string } | undefined): string {
+  return context?.clientAddress ?? "unknown";
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import {
+  achievementLabel,
+  goalFollowUp,
+  goalFollowUpFromRecords,
+  goalInputs,
+  goalMetricLabel,
+  GOAL_METRIC_KEYS,
+  isGoalMetric,
+} from "./goals";
+import { enrolment, reportInput, steps } from "./statistics/testing";
+import type { EnrolmentRecord, Gender } from "./statistics/types";
+
+const upIn = (year: number, gender: Gender): EnrolmentRecord =>
+  enrolment({ gender, enrolledDate: `${year}-01-05`, placements: steps([`${year}-01-10`, 1], [`${year}-05-01`, 3]) });
+const flatIn = (year: number, gender: Gender): EnrolmentRecord =>
+  enrolment({ gender, enrolledDate: `${year}-01-05`, placements: steps([`${year}-01-10`, 2], [`${year}-05-01`, 2]) });
+const closedIn2025 = (gender: Gender, answers: Partial<EnrolmentRecord>): EnrolmentRecord =>
+  enrolment({ gender, closedDate: "2025-10-01", closureReason: "Arbete", closureCategory: "positive", ...answers });
+
+describe("goal metrics", () => {
+  it("have Swedish labels and a type guard", () => {
+    expect(goalMetricLabel("trappan_share")).toBe("Stegförflyttning");
+    expect(isGoalMetric("survey_support_share")).toBe(true);
+    expect(isGoalMetric("toString")).toBe(false);
+    expect(GOAL_METRIC_KEYS).toContain("new_enrolments");
+    expect(achievementLabel(true)).toBe("Uppnått");
+    expect(achievementLabel(false)).toBe("Ej uppnått");
+  });
+});
+
+describe("goalInputs", () => {
+  it("computes Stegförflyttning overall and by kön", () => {
+    // Enrolled in 2025 and open, so neither is active in 2024.
+    const input = reportInput({ enrolments: [upIn(2025, "kvinna"), flatIn(2025, "kvinna"), upIn(2025, "man")] });
+    expect(goalInputs(input).trappan_share).toEqual({
+      total: { numerator: 2, denominator: 3, value: 2 / 3 },
+      byGender: {
+        kvinna: { numerator: 1, denominator: 2, value: 0.5 },
+        man: { numerator: 1, denominator: 1, value: 1 },
+      },
+    });
+  });
+
+  it("computes survey shares among closures with an answer, leaving out unanswered", () => {
+    const input = reportInput({
+      enrolments: [
+        closedIn2025("kvinna", { surveySupport: true, planAfterClosure: true }),
+        closedIn2025("kvinna", { surveySupport: false }),
+        closedIn2025("man", { surveySupport: null }),
+        closedIn2025("annat", { surveySupport: true }),
+      ],
+    });
+    const goals = goalInputs(input);
+    expect(goals.survey_support_share.total).toEqual({ numerator: 2, denominator: 3, value: 2 / 3 });
+    expect(goals.survey_support_share.byGender).toEqual({
+      kvinna: { numerator: 1, denominator: 2, value: 0.5 },
+      man: { numerator: 0, denominator: 0, value: 0 },
+      annat: { numerator: 1, denominator: 1, value: 1 },
+    });
+    // Plan after closure: a missing answer counts as no plan.
+    expect(goals.closed_with_plan_share.total).toEqual({ numerator: 1, denominator: 4, value: 0.25 });
+  });
+
+  it("gives counts as numerator with denominator 1", () => {
+    const input = reportInput({ enrolments: [upIn(2025, "kvinna"), upIn(2025, "man"), enrolment({ enrolledDate: "2024-02-01" })] });
+    const goals = goalInputs(input);
+    expect(goals.new_enrolments.total).toEqual({ numerator: 2, denominator: 1, value: 2 });
+    expect(goals.active.total).toEqual({ numerator: 3, denominator: 1, value: 3 });
+    expect(goals.active.byGender).toEqual({
+      kvinna: { numerator: 2, denominator: 1, value: 2 },
+      man: { numerator: 1, denominator: 1, value: 1 },
+    });
+  });
+
+  it("computes SKAPA offered and progressed and the upper part at closure", () => {
+    const input = reportInput({
+      enrolments: [
+        enrolment({
+          skapaOffers: ["2025-01-01"],
+          assessments: [
+            { date: "2025-01-10", scores: { Hälsa: 3 } },
+            { date: "2025-04-10", scores: { Hälsa: 4 } },
+          ],
+        }),
+        enrolment({ closedDate: "2025-06-01", placements: steps(["2025-01-10", 2], ["2025-05-01", 4]) }),
+      ],
+    });
+    const goals = goalInputs(input);
+    expect(goals.skapa_offered_share.total).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
+    expect(goals.skapa_progressed_share.total).toEqual({ numerator: 1, denominator: 1, value: 1 });
+    expect(goals.trappan_upper_part_share.total).toEqual({ numerator: 1, denominator: 1, value: 1 });
+  });
+
+  it("applies the insats and kommun filters", () => {
+    const input = reportInput({
+      filters: { insats: null, kommun: "Markaryd" },
+      enrolments: [enrolment({ kommun: "Markaryd" }), enrolment({ kommun: "Ljungby" })],
+    });
+    expect(goalInputs(input).active.total.numerator).toBe(1);
+  });
+});
+
+describe("goalFollowUp", () => {
+  const input = reportInput({
+    enrolments: [
+      // 2025: 4 of 5 moved up = 80 %. 2024: 1 of 2 = 50 %.
+      upIn(2025, "kvinna"), upIn(2025, "kvinna"), upIn(2025, "man"), upIn(2025, "man"), flatIn(2025, "man"),
+      enrolment({ enrolledDate: "2024-01-05", closedDate: "2024-12-01", placements: steps(["2024-01-10", 1], ["2024-06-01", 2]) }),
+      enrolment({ enrolledDate: "2024-01-05", closedDate: "2024-12-01", placements: steps(["2024-01-10", 2], ["2024-06-01", 2]) }),
+    ],
+  });
+
+  it("reports target, outcome by kön, the previous year and uppnått when the outcome reaches the target", () => {
+    const [row] = goalFollowUpFromRecords([{ metric: "trappan_share", value: 0.8 }], input);
+    expect(row).toEqual({
+      metric: "trappan_share",
+      label: "Stegförflyttning",
+      kind: "share",
+      target: 0.8,
+      outcome: { numerator: 4, denominator: 5, value: 0.8 },
+      byGender: {
+        kvinna: { numerator: 2, denominator: 2, value: 1 },
+        man: { numerator: 2, denominator: 3, value: 2 / 3 },
+      },
+      previous: { numerator: 1, denominator: 2, value: 0.5 },
+      previousByGender: {
+        kvinna: { numerator: 1, denominator: 2, value: 0.5 },
+        man: { numerator: 0, denominator: 0, value: 0 },
+      },
+      achieved: true,
+    });
+  });
+
+  it("is not achieved below the target", () => {
+    const [row] = goalFollowUpFromRecords([{ metric: "trappan_share", value: 0.81 }], input);
+    expect(row?.achieved).toBe(false);
+  });
+
+  it("is never achieved when nothing was measured, even with a target of 0", () => {
+    const empty = goalInputs(reportInput());
+    const [row] = goalFollowUp([{ metric: "survey_readiness_share", value: 0 }], empty, empty);
+    expect(row?.outcome).toEqual({ numerator: 0, denominator: 0, value: 0 });
+    expect(row?.achieved).toBe(false);
+  });
+
+  it("compares count goals with the count", () => {
+    const goals = goalInputs(input);
+    const rows = goalFollowUp(
+      [{ metric: "new_enrolments", value: 5 }, { metric: "active", value: 6 }],
+      goals,
+      goals,
+    );
+    expect(rows.map((row) => [row.metric, row.kind, row.outcome.value, row.achieved])).toEqual([
+      ["new_enrolments", "count", 5, true],
+      ["active", "count", 5, false],
+    ]);
+  });
+});

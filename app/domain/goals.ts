@@ -1,0 +1,208 @@
+/**
+ * Goal follow-up (seed 002, "Uppföljning av individmål"): per goal the target, the outcome
+ * overall and by kön, the previous period's outcome and whether the goal was reached.
+ *
+ * Targets of share metrics are ratios (80 % is 0.8), targets of count metrics are counts. A
+ * count target applies to the report period as given; an annual target ("80 individer per år")
+ * is not scaled down for a half-year report.
+ */
+import { previousPeriod } from "./period";
+import {
+  applyFilters,
+  GENDERS,
+  isActive,
+  isClosedIn,
+  isMeasured,
+  isNewlyEnrolled,
+  movement,
+  placementSpan,
+  ratio,
+  skapaProgress,
+  stepAtClosure,
+  UPPER_PART_FIRST_STEP,
+  wasOfferedSkapa,
+  type EnrolmentRecord,
+  type Gender,
+  type GenderMap,
+  type Period,
+  type ReportInput,
+} from "./statistics";
+
+export type GoalKind = "share" | "count";
+
+export const GOAL_METRICS = {
+  trappan_share: { label: "Stegförflyttning", kind: "share" },
+  trappan_upper_part_share: { label: "Avslutade på steg 4–6", kind: "share" },
+  skapa_offered_share: { label: "Erbjudna SKAPA", kind: "share" },
+  skapa_progressed_share: { label: "Progression i SKAPA", kind: "share" },
+  new_enrolments: { label: "Nyinskrivna deltagare", kind: "count" },
+  active: { label: "Aktiva deltagare", kind: "count" },
+  closed_with_plan_share: { label: "Planering efter avslut", kind: "share" },
+  survey_support_share: { label: "Upplevt stöd", kind: "share" },
+  survey_influence_share: { label: "Upplevt inflytande", kind: "share" },
+  survey_readiness_share: { label: "Ökad beredskap för arbete eller studier", kind: "share" },
+} as const satisfies Record<string, { label: string; kind: GoalKind }>;
+
+export type GoalMetric = keyof typeof GOAL_METRICS;
+
+export const GOAL_METRIC_KEYS = Object.keys(GOAL_METRICS) as GoalMetric[];
+
+export function isGoalMetric(key: string): key is GoalMetric {
+  return Object.hasOwn(GOAL_METRICS, key);
+}
+
+export function goalMetricLabel(metric: GoalMetric): string {
+  return GOAL_METRICS[metric].label;
+}
+
+/**
+ * numerator ÷ denominator = value. A count metric has the count as numerator and denominator 1,
+ * so every outcome reads the same way; `kind` tells how to present it.
+ */
+export interface GoalOutcome {
+  numerator: number;
+  denominator: number;
+  value: number;
+}
+
+export interface GoalMeasure {
+  total: GoalOutcome;
+  byGender: GenderMap<GoalOutcome>;
+}
+
+export type GoalInput = Record<GoalMetric, GoalMeasure>;
+
+export interface GoalTarget {
+  metric: GoalMetric;
+  value: number;
+}
+
+export interface GoalRow {
+  metric: GoalMetric;
+  label: string;
+  kind: GoalKind;
+  target: number;
+  outcome: GoalOutcome;
+  byGender: GenderMap<GoalOutcome>;
+  previous: GoalOutcome;
+  previousByGender: GenderMap<GoalOutcome>;
+  /** "Uppnått" when the outcome reaches the target; nothing measured is never reached. */
+  achieved: boolean;
+}
+
+interface Fraction {
+  numerator: number;
+  denominator: number;
+}
+
+type GoalTally = Record<GoalMetric, Record<Gender, Fraction>>;
+
+function emptyTally(): GoalTally {
+  const perGender = () => ({
+    kvinna: { numerator: 0, denominator: 0 },
+    man: { numerator: 0, denominator: 0 },
+    annat: { numerator: 0, denominator: 0 },
+  });
+  return Object.fromEntries(GOAL_METRIC_KEYS.map((metric) => [metric, perGender()])) as GoalTally;
+}
+
+/** One more enrolment in the metric's denominator; in its numerator too when `hit`. */
+function add(tally: GoalTally, metric: GoalMetric, gender: Gender, hit: boolean): void {
+  const fraction = tally[metric][gender];
+  fraction.denominator++;
+  if (hit) fraction.numerator++;
+}
+
+function addActive(tally: GoalTally, enrolment: EnrolmentRecord, period: Period): void {
+  const { gender } = enrolment;
+  add(tally, "active", gender, true);
+  add(tally, "skapa_offered_share", gender, wasOfferedSkapa(enrolment, period));
+  const span = placementSpan(enrolment, period);
+  if (isMeasured(span)) add(tally, "trappan_share", gender, movement(span) === "up");
+  const progress = skapaProgress(enrolment, period);
+  if (progress.assessedTwice) add(tally, "skapa_progressed_share", gender, progress.progressed);
+}
+
+const SURVEYS = [
+  ["surveySupport", "survey_support_share"],
+  ["surveyInfluence", "survey_influence_share"],
+  ["surveyReadiness", "survey_readiness_share"],
+] as const;
+
+function addClosed(tally: GoalTally, enrolment: EnrolmentRecord, period: Period): void {
+  const { gender } = enrolment;
+  // A closure with no answer about a plan counts as without one: the indicator is "100 % shall
+  // have a plan", and missing data must not make it look better.
+  add(tally, "closed_with_plan_share", gender, enrolment.planAfterClosure === true);
+  const step = stepAtClosure(enrolment, period);
+  if (step !== null) add(tally, "trappan_upper_part_share", gender, step >= UPPER_PART_FIRST_STEP);
+  for (const [field, metric] of SURVEYS) {
+    const answer = enrolment[field];
+    if (answer !== null) add(tally, metric, gender, answer);
+  }
+}
+
+function toOutcome(fraction: Fraction, kind: GoalKind): GoalOutcome {
+  if (kind === "count") return { numerator: fraction.numerator, denominator: 1, value: fraction.numerator };
+  return { ...fraction, value: ratio(fraction.numerator, fraction.denominator) };
+}
+
+function toMeasure(perGender: Record<Gender, Fraction>, kind: GoalKind): GoalMeasure {
+  const total = { numerator: 0, denominator: 0 };
+  for (const gender of GENDERS) {
+    total.numerator += perGender[gender].numerator;
+    total.denominator += perGender[gender].denominator;
+  }
+  const byGender: GenderMap<GoalOutcome> = {
+    kvinna: toOutcome(perGender.kvinna, kind),
+    man: toOutcome(perGender.man, kind),
+  };
+  if (perGender.annat.denominator > 0) byGender.annat = toOutcome(perGender.annat, kind);
+  return { total: toOutcome(total, kind), byGender };
+}
+
+/** Every goal metric for the input's period, insats and kommun, overall and by kön. */
+export function goalInputs(input: ReportInput): GoalInput {
+  const { period, enrolments } = applyFilters(input);
+  const tally = emptyTally();
+  for (const enrolment of enrolments) {
+    if (isNewlyEnrolled(enrolment, period)) add(tally, "new_enrolments", enrolment.gender, true);
+    if (isActive(enrolment, period)) addActive(tally, enrolment, period);
+    if (isClosedIn(enrolment, period)) addClosed(tally, enrolment, period);
+  }
+  const entries = GOAL_METRIC_KEYS.map((metric) => [metric, toMeasure(tally[metric], GOAL_METRICS[metric].kind)]);
+  return Object.fromEntries(entries) as GoalInput;
+}
+
+export function isAchieved(outcome: GoalOutcome, target: number): boolean {
+  return outcome.denominator > 0 && outcome.value >= target;
+}
+
+export function achievementLabel(achieved: boolean): string {
+  return achieved ? "Uppnått" : "Ej uppnått";
+}
+
+/** One row per target, in the order the targets are given. */
+export function goalFollowUp(
+  targets: readonly GoalTarget[],
+  current: GoalInput,
+  previous: GoalInput,
+): GoalRow[] {
+  return targets.map(({ metric, value: target }) => ({
+    metric,
+    label: GOAL_METRICS[metric].label,
+    kind: GOAL_METRICS[metric].kind,
+    target,
+    outcome: current[metric].total,
+    byGender: current[metric].byGender,
+    previous: previous[metric].total,
+    previousByGender: previous[metric].byGender,
+    achieved: isAchieved(current[metric].total, target),
+  }));
+}
+
+/** Goal follow-up against the same dates one year earlier, from one set of records. */
+export function goalFollowUpFromRecords(targets: readonly GoalTarget[], input: ReportInput): GoalRow[] {
+  const previous = goalInputs({ ...input, period: previousPeriod(input.period) });
+  return goalFollowUp(targets, goalInputs(input), previous);
+}

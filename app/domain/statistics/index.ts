@@ -1,0 +1,50 @@
+import { closedStats } from "./closures";
+import { fovStats } from "./fov";
+import { referralStats, studyVisitStats } from "./intake";
+import { activeStats, newlyEnrolledStats } from "./participants";
+import { applyFilters } from "./population";
+import { skapaStats } from "./skapa";
+import { supportStats } from "./support";
+import { trappanStats } from "./trappan";
+import type { ReportInput, ReportJson } from "./types";
+
+/**
+ * The report of contracts.md "Report JSON" for one period, insats and kommun. Each topic is one
+ * pass over the enrolments and over each enrolment's own events, so the cost is linear in the
+ * number of records.
+ */
+export function computeReport(input: ReportInput): ReportJson {
+  const { period, filters, enrolments, referrals, studyVisits } = applyFilters(input);
+  return {
+    period: { from: period.from, to: period.to },
+    filters: { insats: filters.insats, kommun: filters.kommun },
+    active: activeStats(enrolments, period),
+    newlyEnrolled: newlyEnrolledStats(enrolments, period),
+    closed: closedStats(enrolments, period),
+    referrals: referralStats(referrals, period),
+    studyVisits: studyVisitStats(studyVisits, period),
+    trappan: trappanStats(enrolments, period),
+    skapa: skapaStats(enrolments, period),
+    fov: fovStats(enrolments, period),
+    support: supportStats(enrolments, period),
+  };
+}
+
+export * from "./types";
+export { applyFilters, cutoffDate, isActive, isClosedIn, isNewlyEnrolled, matchesFilters } from "./population";
+export { placementSpan, isMeasured, movement, stepAtClosure, UPPER_PART_FIRST_STEP, type Movement } from "./trappan";
+export { skapaProgress, wasOfferedSkapa, type SkapaProgress } from "./skapa";
+export { fovStatus, type FovStatus } from "./fov";
+export { MISSING_CLOSURE_REASON } from "./closures";
+export { UNDECIDED } from "./intake";
+export { ratio } from "./tally";
+export {
+  cellKey,
+  DEFAULT_SUPPRESSION_THRESHOLD,
+  displayCount,
+  fovByGenderSafe,
+  isSuppressed,
+  suppressedCells,
+  type CellPath,
+  type FovByGenderDisplay,
+} from "./suppression";

@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { computeReport } from "./index";
+import { enrolment, H1_2025, reportInput } from "./testing";
+
+describe("active, newly enrolled and closed at the period's edges", () => {
+  // P = 2025-01-01 .. 2025-06-30
+  const enrolledBeforeClosedInside = enrolment({ enrolledDate: "2024-10-01", closedDate: "2025-03-15" });
+  const enrolledInsideOpen = enrolment({ enrolledDate: "2025-02-01" });
+  const closedDayBeforeFrom = enrolment({ enrolledDate: "2024-03-01", closedDate: "2024-12-31" });
+  const enrolledOnTo = enrolment({ enrolledDate: "2025-06-30" });
+  const closedOnFrom = enrolment({ enrolledDate: "2024-05-01", closedDate: "2025-01-01" });
+  const enrolledDayAfterTo = enrolment({ enrolledDate: "2025-07-01" });
+  const closedDayAfterTo = enrolment({ enrolledDate: "2024-05-01", closedDate: "2025-07-01" });
+
+  const report = (...enrolments: ReturnType<typeof enrolment>[]) =>
+    computeReport(reportInput({ period: H1_2025, enrolments }));
+
+  it("counts an enrolment from before the period that closes inside it as active and closed", () => {
+    const r = report(enrolledBeforeClosedInside);
+    expect([r.active.total, r.newlyEnrolled.total, r.closed.total]).toEqual([1, 0, 1]);
+  });
+
+  it("counts an enrolment opened inside the period as active and newly enrolled", () => {
+    const r = report(enrolledInsideOpen);
+    expect([r.active.total, r.newlyEnrolled.total, r.closed.total]).toEqual([1, 1, 0]);
+  });
+
+  it("does not count an enrolment closed the day before the period", () => {
+    const r = report(closedDayBeforeFrom);
+    expect([r.active.total, r.newlyEnrolled.total, r.closed.total]).toEqual([0, 0, 0]);
+  });
+
+  it("counts an enrolment on the last day as active and newly enrolled", () => {
+    const r = report(enrolledOnTo);
+    expect([r.active.total, r.newlyEnrolled.total, r.closed.total]).toEqual([1, 1, 0]);
+  });
+
+  it("counts an enrolment closed on the first day as active and closed", () => {
+    const r = report(closedOnFrom);
+    expect([r.active.total, r.newlyEnrolled.total, r.closed.total]).toEqual([1, 0, 1]);
+  });
+
+  it("does not count an enrolment starting the day after the period", () => {
+    expect(report(enrolledDayAfterTo).active.total).toBe(0);
+  });
+
+  it("counts an enrolment closed after the period as active but not closed", () => {
+    const r = report(closedDayAfterTo);
+    expect([r.active.total, r.closed.total]).toEqual([1, 0]);
+  });
+
+  it("adds all edge cases up", () => {
+    const r = report(
+      enrolledBeforeClosedInside, enrolledInsideOpen, closedDayBeforeFrom, enrolledOnTo,
+      closedOnFrom, enrolledDayAfterTo, closedDayAfterTo,
+    );
+    expect([r.active.total, r.newlyEnrolled.total, r.closed.total]).toEqual([5, 2, 2]);
+  });
+});
+
+describe("re-enrolment", () => {
+  it("counts each enrolment of the same participant", () => {
+    const first = enrolment({ participantId: "p-1", enrolledDate: "2024-06-01", closedDate: "2025-02-01" });
+    const second = enrolment({ participantId: "p-1", enrolledDate: "2025-04-01" });
+    const r = computeReport(reportInput({ enrolments: [first, second] }));
+    expect(r.active.total).toBe(2);
+    expect(r.newlyEnrolled.total).toBe(1);
+    expect(r.closed.total).toBe(1);
+  });
+});
+
+describe("breakdowns of active enrolments", () => {
+  it("counts by kommun, kön, åldersgrupp and remittent, with totals equal to the rows", () => {
+    const r = computeReport(
+      reportInput({
+        enrolments: [
+          enrolment({ kommun: "Ljungby", gender: "kvinna", ageGroup: "20–29", referrer: "Arbetsförmedlingen" }),
+          enrolment({ kommun: "Älmhult", gender: "man", ageGroup: "20–29", referrer: "Försäkringskassan" }),
+          enrolment({ kommun: "Markaryd", gender: "man", ageGroup: "50–59", referrer: "Egen begäran" }),
+          enrolment({ kommun: "Ljungby", gender: "kvinna", ageGroup: "30–39", referrer: "Försäkringskassan" }),
+        ],
+      }),
+    );
+    expect(r.active.byKommun).toEqual({ Ljungby: 2, Markaryd: 1, Älmhult: 1 });
+    expect(Object.keys(r.active.byKommun)).toEqual(["Ljungby", "Markaryd", "Älmhult"]);
+    expect(r.active.byGender).toEqual({ kvinna: 2, man: 2 });
+    expect(r.active.byAgeGroup).toEqual({ "20–29": 2, "30–39": 1, "50–59": 1 });
+    expect(r.active.byReferrer).toEqual({ Arbetsförmedlingen: 1, "Egen begäran": 1, Försäkringskassan: 2 });
+    const sum = (map: Record<string, number>) => Object.values(map).reduce((a, b) => a + b, 0);
+    expect(sum(r.active.byKommun)).toBe(r.active.total);
+    expect(r.newlyEnrolled.byKommun).toEqual({});
+  });
+
+  it("shows kön annat only when there is someone to show", () => {
+    const without = computeReport(reportInput({ enrolments: [enrolment({ gender: "man" })] }));
+    expect(without.active.byGender).toEqual({ kvinna: 0, man: 1 });
+    expect("annat" in without.active.byGender).toBe(false);
+
+    const withAnnat = computeReport(reportInput({ enrolments: [enrolment({ gender: "annat", enrolledDate: "2025-03-01" })] }));
+    expect(withAnnat.active.byGender).toEqual({ kvinna: 0, man: 0, annat: 1 });
+    expect(withAnnat.newlyEnrolled.byGender).toEqual({ kvinna: 0, man: 0, annat: 1 });
+  });
+
+  it("counts newly enrolled by kommun and kön", () => {
+    const r = computeReport(
+      reportInput({
+        enrolments: [
+          enrolment({ enrolledDate: "2025-02-01", kommun: "Växjö", gender: "man" }),
+          enrolment({ enrolledDate: "2025-03-01", kommun: "Växjö", gender: "kvinna" }),
+          enrolment({ enrolledDate: "2025-04-01", kommun: "Alvesta", gender: "kvinna" }),
+          enrolment({ enrolledDate: "2024-04-01", kommun: "Alvesta", gender: "kvinna" }),
+        ],
+      }),
+    );
+    expect(r.newlyEnrolled).toEqual({ total: 3, byKommun: { Alvesta: 1, Växjö: 2 }, byGender: { kvinna: 2, man: 1 } });
+  });
+});
+
+describe("insats and kommun filters", () => {
+  it("keeps only records of the chosen insats and kommun", () => {
+    const r = computeReport(
+      reportInput({
+        filters: { insats: "SamSteg", kommun: "Ljungby" },
+        enrolments: [
+          enrolment({ insats: "SamSteg", kommun: "Ljungby" }),
+          enrolment({ insats: "SamSteg", kommun: "Markaryd" }),
+          enrolment({ insats: "Gruppverksamhet", kommun: "Ljungby" }),
+        ],
+        referrals: [
+          { date: "2025-03-01", referrer: "AF", kommun: "Ljungby", insats: "SamSteg", decision: null },
+          { date: "2025-03-01", referrer: "AF", kommun: "Ljungby", insats: "Gruppverksamhet", decision: null },
+        ],
+        studyVisits: [
+          { date: "2025-03-01", kommun: "Markaryd", insats: "SamSteg" },
+          { date: "2025-03-01", kommun: "Ljungby", insats: "SamSteg" },
+        ],
+      }),
+    );
+    expect(r.filters).toEqual({ insats: "SamSteg", kommun: "Ljungby" });
+    expect(r.active.total).toBe(1);
+    expect(r.referrals.total).toBe(1);
+    expect(r.studyVisits).toEqual({ total: 1, byKommun: { Ljungby: 1 } });
+  });
+});

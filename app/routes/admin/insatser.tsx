@@ -1,0 +1,4 @@
+// Placeholder until the admin screens land.
+export default function Placeholder() {
+  return null;
+}
