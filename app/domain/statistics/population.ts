@@ -32,7 +32,7 @@ export function applyFilters(input: ReportInput): ReportInput {
 export function isActive(enrolment: EnrolmentRecord, period: Period): boolean {
   return (
     enrolment.enrolledDate <= period.to &&
-    (enrolment.closedDate === null || enrolment.closedDate > period.from)
+    (enrolment.closedDate === null || enrolment.closedDate >= period.from)
   );
 }
 
