@@ -20,5 +20,19 @@ export default [
     route("logg", "routes/admin/audit-log.tsx"),
   ]),
 
+  route("deltagare", "routes/participants/list.tsx"),
+  route("deltagare/:participantId", "routes/participants/detail.tsx"),
+  route("remisser", "routes/referrals/list.tsx"),
+  route("remisser/ny", "routes/referrals/new.tsx"),
+  route("remisser/:referralId", "routes/referrals/detail.tsx"),
+  route("studiebesok", "routes/referrals/study-visits.tsx"),
+
+  route("statistik", "routes/statistics/index.tsx"),
+  route("statistik/utskrift", "routes/statistics/print.tsx"),
+  route("statistik/export", "routes/statistics/export.tsx"),
+
+  route("import", "routes/import.tsx"),
+  route("import/mall.xlsx", "routes/import-template.tsx"),
+
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

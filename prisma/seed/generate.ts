@@ -361,8 +361,8 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
     return `demo-${prefix}-${String(n).padStart(6, "0")}`;
   };
 
-  const history = (enrolment: DemoEnrolment, start: number, end: number, closing: boolean) =>
-    generateHistory(data, rng, fmt, nextId, enrolment, start, end, closing);
+  const history = (enrolment: DemoEnrolment, start: number, end: number, endsWithClosure: boolean) =>
+    generateHistory(data, rng, fmt, nextId, enrolment, start, end, endsWithClosure);
 
   for (let n = 1; n <= options.participants; n++) {
     const participantId = nextId("p");
@@ -432,7 +432,8 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       };
       data.enrolments.push(enrolment);
       const end = Math.min(span.end ?? today, span.start + HISTORY_DAYS + between(rng, 0, 30));
-      const outcome = history(enrolment, span.start, end, closed);
+      // The closing placement belongs on the closure day, so only when history reaches it.
+      const outcome = history(enrolment, span.start, end, closed && end === span.end);
       if (closed) closeEnrolment(rng, enrolment, outcome, index < spans.length - 1);
     }
     data.consents.push({
@@ -468,7 +469,7 @@ function generateHistory(
   enrolment: DemoEnrolment,
   start: number,
   end: number,
-  closing: boolean,
+  endsWithClosure: boolean,
 ): HistoryOutcome {
   const enrolmentId = enrolment.id;
 
@@ -488,7 +489,7 @@ function generateHistory(
     lastPlacement = day;
     day += between(rng, 35, 100);
   }
-  if (closing && end - lastPlacement > 14 && chance(rng, 0.6)) {
+  if (endsWithClosure && end - lastPlacement > 14 && chance(rng, 0.6)) {
     data.placements.push({ id: nextId("tp"), enrolmentId, date: fmt(end), step, motivation: "Vid avslut" });
   }
 
@@ -579,7 +580,7 @@ function addAssessments(
   const clamp = (value: number) => Math.max(min, Math.min(max, Math.round(value)));
   // A person's own baseline per area, drifting upwards over repeated assessments.
   const level = DEFAULT_SKAPA_AREAS.map(() => 2 + rng() * 4);
-  const withCoordinator = chance(rng, 0.2);
+  const withCoordinator = chance(rng, 0.15);
   for (let day = first; day <= end; day += between(rng, 75, 110)) {
     const scores: DemoSkapaScore[] = [];
     for (let a = 0; a < DEFAULT_SKAPA_AREAS.length; a++) {

@@ -1,0 +1,101 @@
+import {
+  DEFAULT_ACTIVITY_TYPES,
+  DEFAULT_AGE_GROUPS,
+  DEFAULT_CLOSURE_REASONS,
+  DEFAULT_INCOME_SOURCES,
+  DEFAULT_REFERRERS,
+  DEFAULT_SKAPA_AREAS,
+  DEFAULT_SUPPORT_TYPES,
+  DEFAULT_TRAPPAN_LABELS,
+} from "~/domain/reference-defaults";
+import { prisma, type Tx } from "./db.server";
+
+export const DEFAULT_ORGANISATION_NAME = "Samordningsförbundet";
+
+/**
+ * Adds the default reference lists that the förbund does not have yet. Existing rows (also
+ * ones the förbundschef renamed or added) are left alone, so running it twice changes nothing.
+ */
+export async function ensureReferenceData(organisationId: string, tx: Tx = prisma): Promise<void> {
+  const org = { organisationId };
+  const missing = async <T extends { label: string }>(
+    existing: Promise<{ label: string }[]>,
+    defaults: readonly T[],
+  ) => {
+    const have = new Set((await existing).map((row) => row.label));
+    return defaults.map((row, sortOrder) => ({ ...row, sortOrder })).filter((row) => !have.has(row.label));
+  };
+
+  const reasons = await missing(tx.closureReason.findMany({ where: org, select: { label: true } }), DEFAULT_CLOSURE_REASONS);
+  if (reasons.length) await tx.closureReason.createMany({ data: reasons.map((r) => ({ ...org, ...r })) });
+
+  const ageGroups = await missing(tx.ageGroup.findMany({ where: org, select: { label: true } }), DEFAULT_AGE_GROUPS);
+  if (ageGroups.length) await tx.ageGroup.createMany({ data: ageGroups.map((r) => ({ ...org, ...r })) });
+
+  const supportTypes = await missing(tx.supportType.findMany({ where: org, select: { label: true } }), DEFAULT_SUPPORT_TYPES);
+  if (supportTypes.length) await tx.supportType.createMany({ data: supportTypes.map((r) => ({ ...org, ...r })) });
+
+  const activityTypes = await missing(tx.activityType.findMany({ where: org, select: { label: true } }), DEFAULT_ACTIVITY_TYPES);
+  if (activityTypes.length) {
+    await tx.activityType.createMany({ data: activityTypes.map((r) => ({ ...org, label: r.label, key: r.key ?? null, sortOrder: r.sortOrder })) });
+  }
+
+  const incomeSources = await missing(
+    tx.incomeSource.findMany({ where: org, select: { label: true } }),
+    DEFAULT_INCOME_SOURCES.map((label) => ({ label })),
+  );
+  if (incomeSources.length) await tx.incomeSource.createMany({ data: incomeSources.map((r) => ({ ...org, ...r })) });
+
+  const referrers = await tx.referrer.findMany({ where: org, select: { name: true } });
+  const haveReferrers = new Set(referrers.map((r) => r.name));
+  const newReferrers = DEFAULT_REFERRERS.filter((name) => !haveReferrers.has(name));
+  if (newReferrers.length) await tx.referrer.createMany({ data: newReferrers.map((name) => ({ ...org, name })) });
+
+  const insatser = await tx.insats.findMany({ where: org, select: { id: true } });
+  for (const insats of insatser) await ensureInsatsInstruments(insats.id, tx);
+}
+
+/** Gives an insats the default Trappan labels and SKAPA areas where it has none. */
+export async function ensureInsatsInstruments(insatsId: string, tx: Tx = prisma): Promise<void> {
+  const steps = await tx.trappanStep.findMany({ where: { insatsId }, select: { step: true } });
+  const haveSteps = new Set(steps.map((s) => s.step));
+  const newSteps = DEFAULT_TRAPPAN_LABELS.map((label, index) => ({ insatsId, step: index + 1, label })).filter(
+    (s) => !haveSteps.has(s.step),
+  );
+  if (newSteps.length) await tx.trappanStep.createMany({ data: newSteps });
+
+  const areaCount = await tx.skapaArea.count({ where: { insatsId } });
+  if (areaCount === 0) {
+    await tx.skapaArea.createMany({
+      data: DEFAULT_SKAPA_AREAS.map((label, sortOrder) => ({ insatsId, label, sortOrder })),
+    });
+  }
+}
+
+/**
+ * `npm run db:setup`: the organisation (created when there is none) and its default reference
+ * data. Never adds demo participants.
+ */
+export async function setupDatabase(organisationName?: string): Promise<{ organisationId: string; created: boolean }> {
+  return prisma.$transaction(async (tx) => {
+    let org = organisationName
+      ? await tx.organisation.findUnique({ where: { name: organisationName } })
+      : await tx.organisation.findFirst({ orderBy: { createdAt: "asc" } });
+    let created = false;
+    if (!org) {
+      const anyOrg = organisationName ? null : await tx.organisation.findFirst();
+      org = anyOrg ?? (await tx.organisation.create({ data: { name: organisationName ?? DEFAULT_ORGANISATION_NAME } }));
+      created = !anyOrg;
+    }
+    await ensureReferenceData(org.id, tx);
+    return { organisationId: org.id, created };
+  });
+}
+
+export async function organisationCount(): Promise<number> {
+  return prisma.organisation.count();
+}
+
+export async function findOrganisationByName(name: string) {
+  return prisma.organisation.findUnique({ where: { name } });
+}

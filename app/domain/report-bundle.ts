@@ -1,0 +1,33 @@
+// What a finished statistics report carries from the data layer to every presentation of it
+// (statistics page, print page, DOCX, XLSX, CSV, CLI). Built by app/data/statistics.server.ts.
+import type { GoalRow } from "./goals";
+import type { Period } from "./period";
+import type { ReportJson } from "./statistics";
+
+export interface ReportQuery {
+  period: Period;
+  insats: string | null; // insats name, as configured; null = all
+  kommun: string | null; // kommun name; null = all
+}
+
+export interface ReportBundle {
+  organisationName: string;
+  query: ReportQuery;
+  report: ReportJson;
+  /** The same report for the period one year earlier, for comparison and goal follow-up. */
+  previous: ReportJson;
+  previousPeriod: Period;
+  /** Goal follow-up rows; empty when no insats is chosen or it has no targets. */
+  goals: GoalRow[];
+  /** Counts below this are shown as "färre än N" in steering views and exports. */
+  smallNumberThreshold: number;
+  /** Whether counts below the threshold are hidden (always for FOV by kön). */
+  suppressSmallNumbers: boolean;
+  /** Trappan step labels of the chosen insats (or the defaults), keyed "1".."6". */
+  stepLabels: Record<string, string>;
+  /** Order of age groups and kommuner as configured, for stable tables. */
+  ageGroupOrder: string[];
+  generatedAt: string; // ISO timestamp
+}
+
+export type ExportFormat = "json" | "csv" | "xlsx" | "docx";

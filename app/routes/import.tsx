@@ -1,0 +1,4 @@
+// Placeholder until the import screen lands.
+export default function Placeholder() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// Placeholder until the journal screens land.
+export default function Placeholder() {
+  return null;
+}

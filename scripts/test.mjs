@@ -1,0 +1,77 @@
+// `npm test`: every test — type check, unit and integration tests (vitest, real temporary
+// SQLite databases), then browser tests (Playwright driving Debian's Chromium against the
+// production build). Installs Chromium first when it is missing.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+const e2eOnly = process.argv.includes("--e2e-only");
+const skipE2e = process.argv.includes("--no-e2e") || process.env.STEGVIS_SKIP_E2E === "1";
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const reports = mkdtempSync(path.join(tmpdir(), "stegvis-test-"));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedSteps = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) failedSteps.push(label);
+  return result.status === 0;
+}
+
+function ensureChromium() {
+  if (existsSync(chromium)) return true;
+  console.log("Chromium saknas: installerar Debians paket chromium (behövs för webbläsartesterna) …");
+  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+  const apt = (args) => spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  apt(["update", "-qq"]);
+  apt(["install", "-y", "-qq", "chromium", "fonts-dejavu-core"]);
+  return existsSync(chromium);
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += (report.numFailedTests ?? 0);
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return;
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += stats.expected ?? 0;
+  totals.failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+  totals.skipped += stats.skipped ?? 0;
+}
+
+const node = process.execPath;
+if (!e2eOnly) {
+  run("Typkontroll (react-router typegen && tsc)", node, ["node_modules/@react-router/dev/bin.js", "typegen"]) &&
+    run("Typkontroll: tsc", node, ["node_modules/typescript/bin/tsc"]);
+  const vitestReport = path.join(reports, "vitest.json");
+  run("Enhets- och integrationstester (vitest)", node, [
+    "node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`,
+  ]);
+  countVitest(vitestReport);
+}
+if (!skipE2e) {
+  if (!ensureChromium()) {
+    console.error("Kunde inte installera Chromium; webbläsartesterna kan inte köras.");
+    failedSteps.push("Chromium");
+  } else if (run("Bygger produktionsversionen", node, ["scripts/build.mjs"])) {
+    const playwrightReport = path.join(reports, "playwright.json");
+    run("Webbläsartester (Playwright + Chromium)", node, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+    });
+    countPlaywright(playwrightReport);
+  }
+}
+
+if (failedSteps.length) console.log(`\nMisslyckade steg: ${failedSteps.join(", ")}`);
+if (failedSteps.length && totals.failed === 0) totals.failed = failedSteps.length;
+console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);
