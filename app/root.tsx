@@ -16,7 +16,10 @@ import { can, ROLE_LABELS, type Role } from "~/auth/permissions";
 import { organisationName } from "~/data/organisations.server";
 import stylesheet from "~/styles/app.css?url";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await optionalUser(request);

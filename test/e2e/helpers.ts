@@ -30,7 +30,14 @@ export async function expectAccessible(page: Page) {
 export function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    // A refused sign-in (401) or a denied page (403) is an answer the test expects, not an error
+    // of the app; the browser still logs it as a failed resource load.
+    if (message.type() === "error" && !/^Failed to load resource: the server responded with a status of (401|403|404|429)/.test(message.text())) {
+      errors.push(message.text());
+    }
+  });
+  page.on("response", (response) => {
+    if (response.status() === 404 && !response.request().isNavigationRequest()) errors.push(`404: ${response.url()}`);
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;

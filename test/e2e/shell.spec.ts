@@ -28,7 +28,7 @@ for (const [role, items] of Object.entries(navigationByRole)) {
     await signIn(page, DEMO_USERS[role as keyof typeof DEMO_USERS]);
     const nav = page.getByRole("navigation", { name: "Huvudmeny" });
     await expect(nav.getByRole("link")).toHaveText([...items]);
-    await expect(page.getByText("demodata")).toBeVisible();
+    await expect(page.getByText("demodata", { exact: true })).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Logga ut" }).click();
     await expect(page).toHaveURL(/\/logga-in$/);
@@ -56,6 +56,7 @@ test("an unknown address gives a Swedish 404 page with a way back", async ({ pag
 
 test("the skip link moves keyboard focus to the main content", async ({ page }) => {
   await signIn(page, DEMO_USERS.koordinator);
+  await page.goto("/");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Hoppa till innehållet" });
   await expect(skip).toBeFocused();
