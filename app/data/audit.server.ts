@@ -48,7 +48,7 @@ export async function listAuditEvents(
     prisma.auditEvent.count({ where }),
     prisma.auditEvent.findMany({
       where,
-      orderBy: { at: "desc" },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {

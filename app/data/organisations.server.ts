@@ -1,3 +1,4 @@
+import { audit } from "./audit.server";
 import { prisma } from "./db.server";
 
 export async function organisationName(organisationId: string): Promise<string | null> {
@@ -12,6 +13,20 @@ export async function organisationSettings(organisationId: string) {
   });
 }
 
-export async function updateSmallNumberThreshold(organisationId: string, threshold: number) {
-  await prisma.organisation.update({ where: { id: organisationId }, data: { smallNumberThreshold: threshold } });
+/** Saves the "färre än N" threshold together with its audit event. */
+export async function updateSmallNumberThreshold(actor: { id: string; organisationId: string }, threshold: number) {
+  await prisma.$transaction(async (tx) => {
+    await tx.organisation.update({ where: { id: actor.organisationId }, data: { smallNumberThreshold: threshold } });
+    await audit(
+      {
+        organisationId: actor.organisationId,
+        userId: actor.id,
+        action: "update",
+        entity: "organisation",
+        entityId: actor.organisationId,
+        detail: `ändrat: gräns för små tal ${threshold}`,
+      },
+      tx,
+    );
+  });
 }

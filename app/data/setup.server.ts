@@ -13,8 +13,9 @@ import { prisma, type Tx } from "./db.server";
 export const DEFAULT_ORGANISATION_NAME = "Samordningsförbundet";
 
 /**
- * Adds the default reference lists that the förbund does not have yet. Existing rows (also
- * ones the förbundschef renamed or added) are left alone, so running it twice changes nothing.
+ * Gives each reference list of the förbund its defaults when that list is still empty. A list the
+ * förbundschef has edited (renamed, added or deleted rows) is left alone, so running it twice
+ * changes nothing and a deleted default does not come back.
  */
 export async function ensureReferenceData(organisationId: string, tx: Tx = prisma): Promise<void> {
   const org = { organisationId };
@@ -22,8 +23,8 @@ export async function ensureReferenceData(organisationId: string, tx: Tx = prism
     existing: Promise<{ label: string }[]>,
     defaults: readonly T[],
   ) => {
-    const have = new Set((await existing).map((row) => row.label));
-    return defaults.map((row, sortOrder) => ({ ...row, sortOrder })).filter((row) => !have.has(row.label));
+    if ((await existing).length > 0) return [];
+    return defaults.map((row, sortOrder) => ({ ...row, sortOrder }));
   };
 
   const reasons = await missing(tx.closureReason.findMany({ where: org, select: { label: true } }), DEFAULT_CLOSURE_REASONS);
@@ -46,10 +47,9 @@ export async function ensureReferenceData(organisationId: string, tx: Tx = prism
   );
   if (incomeSources.length) await tx.incomeSource.createMany({ data: incomeSources.map((r) => ({ ...org, ...r })) });
 
-  const referrers = await tx.referrer.findMany({ where: org, select: { name: true } });
-  const haveReferrers = new Set(referrers.map((r) => r.name));
-  const newReferrers = DEFAULT_REFERRERS.filter((name) => !haveReferrers.has(name));
-  if (newReferrers.length) await tx.referrer.createMany({ data: newReferrers.map((name) => ({ ...org, name })) });
+  if ((await tx.referrer.count({ where: org })) === 0) {
+    await tx.referrer.createMany({ data: DEFAULT_REFERRERS.map((name) => ({ ...org, name })) });
+  }
 
   const insatser = await tx.insats.findMany({ where: org, select: { id: true } });
   for (const insats of insatser) await ensureInsatsInstruments(insats.id, tx);

@@ -1,4 +1,91 @@
-// Placeholder until the admin screens land.
-export default function Placeholder() {
-  return null;
+import { data, Form, Link } from "react-router";
+import type { Route } from "./+types/index";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { FormMessage, TextField } from "~/components/forms/fields";
+import { organisationSettings, updateSmallNumberThreshold } from "~/data/organisations.server";
+import { failure, failureFor, SmallNumberThresholdSchema, success, type AdminActionResult } from "~/schemas/admin";
+import { parseForm } from "~/schemas/form";
+
+export const meta: Route.MetaFunction = () => [{ title: "Administration – Stegvis" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "admin:manage");
+  const settings = await organisationSettings(user.organisationId);
+  return {
+    organisation: settings.name,
+    smallNumberThreshold: settings.smallNumberThreshold,
+    canReadAudit: can(user.role, "audit:read"),
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requirePermission(request, "admin:manage");
+  const formData = await request.formData();
+  const parsed = parseForm(SmallNumberThresholdSchema, formData);
+  if (!parsed.ok) {
+    const { result, status } = failure({ intent: "threshold", values: parsed.values }, parsed);
+    return data<AdminActionResult>(result, { status });
+  }
+  const threshold = parsed.data.smallNumberThreshold;
+  await updateSmallNumberThreshold(user, threshold);
+  return data(success("threshold", `Sparat. Tal under ${threshold} visas nu som ”färre än ${threshold}”.`));
+}
+
+const SECTIONS = [
+  { to: "/admin/anvandare", title: "Användare", text: "Konton, roller och koordinatorernas tilldelningar av insats och kommun." },
+  { to: "/admin/kommuner", title: "Kommuner", text: "Förbundets medlemskommuner." },
+  { to: "/admin/insatser", title: "Insatser", text: "Insatser, startdatum, Trappans steg, SKAPA-områden och skala samt målvärden." },
+  { to: "/admin/avslutsorsaker", title: "Avslutsorsaker", text: "Orsaker till avslut, som positiva eller negativa." },
+  { to: "/admin/remittenter", title: "Remittenter", text: "De som skickar remisser till insatserna." },
+] as const;
+
+export default function AdminIndex({ loaderData, actionData }: Route.ComponentProps) {
+  const { organisation, smallNumberThreshold, canReadAudit } = loaderData;
+  const failed = failureFor(actionData, "threshold");
+  return (
+    <>
+      <h1>Administration</h1>
+      <p>Inställningar och listor för {organisation}.</p>
+      <ul className="card-grid">
+        {SECTIONS.map((section) => (
+          <li key={section.to} className="card">
+            <h2>
+              <Link to={section.to}>{section.title}</Link>
+            </h2>
+            <p>{section.text}</p>
+          </li>
+        ))}
+        {canReadAudit ? (
+          <li className="card">
+            <h2>
+              <Link to="/admin/logg">Logg</Link>
+            </h2>
+            <p>Vem som har läst eller ändrat vad, och när.</p>
+          </li>
+        ) : null}
+      </ul>
+
+      <h2>Små tal</h2>
+      <Form method="post" className="card stack narrow" noValidate>
+        <FormMessage error={failed?.formError} success={actionData?.ok ? actionData.message : null} />
+        <TextField
+          label="Visa ”färre än N” under"
+          name="smallNumberThreshold"
+          type="number"
+          min={1}
+          max={20}
+          step={1}
+          inputMode="numeric"
+          required
+          hint="Styrgruppens vyer och exporterna visar ”färre än N” i stället för antal som är mindre än N (1–20), så att ingen deltagare kan pekas ut. FOV per kön döljs alltid så."
+          defaultValue={failed?.values.smallNumberThreshold ?? smallNumberThreshold}
+          errors={failed?.fieldErrors.smallNumberThreshold}
+        />
+        <button type="submit" className="button">
+          Spara gränsen
+        </button>
+      </Form>
+    </>
+  );
 }
