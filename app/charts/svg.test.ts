@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { SectionChart } from "./sections";
+import { chartSvg, niceScale, wrapLabel } from "./svg";
+
+const chart = (overrides: Partial<SectionChart> = {}): SectionChart => ({
+  kind: "grouped-bar",
+  horizontal: false,
+  labels: ["Kvinnor", "Män"],
+  series: [
+    { label: "Jan–aug 2025", values: [38, 30] },
+    { label: "Jan–aug 2024", values: [30, null] },
+  ],
+  valueKind: "count",
+  ...overrides,
+});
+
+const rects = (svg: string) => svg.match(/<rect [^>]*fill="#(?!ffffff)[0-9a-f]{6}"\/>/g) ?? [];
+
+describe("the SVG bar chart", () => {
+  it("draws one bar per value and none for a hidden one, with the values written out", () => {
+    const { svg, width } = chartSvg(chart());
+    expect(width).toBe(640);
+    // Two legend swatches and three bars: the hidden 2024 value for män is not drawn.
+    expect(rects(svg)).toHaveLength(5);
+    expect(svg).toContain(">38</text>");
+    expect(svg).toContain(">Jan–aug 2024</text>");
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="640" height="\d+"/);
+    expect(svg).toContain('font-family="DejaVu Sans"');
+  });
+
+  it("escapes labels, so a kommun or reason name cannot break the document", () => {
+    const { svg } = chartSvg(chart({ labels: ["<script>&", "Män"] }));
+    expect(svg).toContain("&lt;script&gt;&amp;");
+    expect(svg).not.toContain("<script>");
+  });
+
+  it("writes shares as percentages and changes with their sign", () => {
+    expect(chartSvg(chart({ valueKind: "share", series: [{ label: "2025", values: [0.814, 0.5] }] })).svg).toContain(">81,4 %</text>");
+    const change = chartSvg(chart({ horizontal: true, valueKind: "change", series: [{ label: "2025", values: [1.25, -0.5] }] })).svg;
+    expect(change).toContain(">+1,3</text>");
+    expect(change).toContain(">−0,5</text>");
+  });
+
+  it("labels a stacked bar once, with its total", () => {
+    const { svg } = chartSvg(
+      chart({ kind: "stacked-bar", horizontal: true, series: [{ label: "Positiv", values: [10, null] }, { label: "Negativ", values: [null, 3] }] }),
+    );
+    expect(svg).toContain(">10</text>");
+    expect(svg).toContain(">3</text>");
+  });
+});
+
+describe("axis and labels", () => {
+  it("chooses round ticks from zero that cover every value", () => {
+    expect(niceScale([0, 38], "count").ticks).toEqual([0, 10, 20, 30, 40]);
+    expect(niceScale([0, 0.814], "share").ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceScale([-0.5, 1.25], "change").ticks).toEqual([-0.5, 0, 0.5, 1, 1.5]);
+    expect(niceScale([0, 2], "count").ticks).toEqual([0, 1, 2]);
+    expect(niceScale([], "count").ticks).toEqual([0, 1]);
+  });
+
+  it("wraps a long label on words and shortens what does not fit", () => {
+    expect(wrapLabel("Åter till remittent i väntan på beslut om sjukersättning", 180, 3)).toEqual([
+      "Åter till remittent i",
+      "väntan på beslut om",
+      "sjukersättning",
+    ]);
+    expect(wrapLabel("Åter till remittent i väntan på beslut om sjukersättning", 180, 2)).toEqual([
+      "Åter till remittent i",
+      "väntan på beslut om…",
+    ]);
+  });
+});

@@ -1,0 +1,248 @@
+/**
+ * A small bar-chart drawer that writes SVG text, for the documents (the DOCX export turns it into
+ * a PNG). Pure and deterministic, so the picture in a report is the same every time; the page
+ * itself draws with chart.js.
+ */
+import { formatCell, type ValueFormat } from "./cells";
+import { AXIS_COLOUR, GRID_COLOUR, seriesColour, TEXT_COLOUR } from "./palette";
+import type { SectionChart } from "./sections";
+
+export const SVG_FONT_FAMILY = "DejaVu Sans";
+const FONT_SIZE = 12;
+/** DejaVu Sans is wide; this average keeps wrapped labels inside their space. */
+const CHAR_WIDTH = FONT_SIZE * 0.6;
+const LINE_HEIGHT = FONT_SIZE + 3;
+
+export interface SvgChartOptions {
+  width?: number;
+  /** The page's own fonts when the SVG is shown in a browser; DejaVu Sans for documents. */
+  fontFamily?: string;
+}
+
+export interface SvgChart {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Word-wraps a label into at most `maxLines` lines of about `width` pixels; the rest becomes "…". */
+export function wrapLabel(label: string, width: number, maxLines: number): string[] {
+  const perLine = Math.max(4, Math.floor(width / CHAR_WIDTH));
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (candidate.length <= perLine || !line) line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  const clipped = lines.slice(0, maxLines).map((text) => (text.length > perLine ? `${text.slice(0, perLine - 1)}…` : text));
+  if (lines.length > maxLines) clipped[maxLines - 1] = `${clipped[maxLines - 1]!.slice(0, perLine - 1)}…`;
+  return clipped;
+}
+
+interface Scale {
+  min: number;
+  max: number;
+  ticks: number[];
+}
+
+/** An axis from min to max with 4–6 round ticks, always including zero. */
+export function niceScale(values: number[], valueKind: SectionChart["valueKind"]): Scale {
+  let min = Math.min(0, ...values);
+  let max = Math.max(0, ...values);
+  if (max === min) max = min + 1;
+  const raw = (max - min) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
+  const integerStep = valueKind === "count" ? Math.max(1, Math.ceil(step)) : step;
+  min = Math.floor(min / integerStep) * integerStep;
+  max = Math.ceil(max / integerStep) * integerStep;
+  const ticks: number[] = [];
+  for (let tick = min; tick <= max + integerStep / 2; tick += integerStep) ticks.push(Number(tick.toFixed(10)));
+  return { min, max, ticks };
+}
+
+function valueFormat(valueKind: SectionChart["valueKind"]): ValueFormat {
+  return valueKind;
+}
+
+function tickText(value: number, valueKind: SectionChart["valueKind"]): string {
+  if (valueKind === "share") return `${Math.round(value * 100)} %`;
+  return formatCell(value, valueKind === "change" ? "change" : "count");
+}
+
+function text(x: number, y: number, content: string, attributes = ""): string {
+  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${attributes}>${escapeXml(content)}</text>`;
+}
+
+function legend(chart: SectionChart, width: number): { svg: string; height: number } {
+  if (chart.series.length < 2) return { svg: "", height: 0 };
+  const parts: string[] = [];
+  let x = 10;
+  let y = 0;
+  for (const [index, series] of chart.series.entries()) {
+    const itemWidth = 18 + series.label.length * CHAR_WIDTH + 16;
+    if (x > 10 && x + itemWidth > width) {
+      x = 10;
+      y += LINE_HEIGHT + 4;
+    }
+    parts.push(`<rect x="${x}" y="${y}" width="12" height="12" fill="${seriesColour(index)}"/>`);
+    parts.push(text(x + 18, y + 10.5, series.label));
+    x += itemWidth;
+  }
+  return { svg: parts.join(""), height: y + LINE_HEIGHT + 10 };
+}
+
+interface Bar {
+  labelIndex: number;
+  seriesIndex: number;
+  from: number;
+  to: number;
+  value: number;
+}
+
+/** Grouped bars sit side by side from zero; stacked bars continue where the previous ended. */
+function bars(chart: SectionChart): Bar[] {
+  const out: Bar[] = [];
+  chart.labels.forEach((_, labelIndex) => {
+    let stackTop = 0;
+    chart.series.forEach((series, seriesIndex) => {
+      const value = series.values[labelIndex];
+      if (value === null || value === undefined) return;
+      if (chart.kind === "stacked-bar") {
+        out.push({ labelIndex, seriesIndex, from: stackTop, to: stackTop + value, value });
+        stackTop += value;
+      } else out.push({ labelIndex, seriesIndex, from: 0, to: value, value });
+    });
+  });
+  return out;
+}
+
+/** The top of each stack, by label index: a stacked bar is labelled with its total. */
+function stackTotals(drawn: Bar[]): Map<number, number> {
+  const totals = new Map<number, number>();
+  for (const bar of drawn) totals.set(bar.labelIndex, Math.max(totals.get(bar.labelIndex) ?? 0, bar.to));
+  return totals;
+}
+
+function scaleFor(chart: SectionChart, drawn: Bar[]): Scale {
+  return niceScale(drawn.flatMap((bar) => [bar.from, bar.to]), chart.valueKind);
+}
+
+function horizontalChart(chart: SectionChart, width: number, fontFamily: string): SvgChart {
+  const top = legend(chart, width - 20);
+  const labelWidth = Math.min(240, Math.round(width * 0.36));
+  const drawn = bars(chart);
+  // A negative bar's value is written to its left: keep that clear of the row labels.
+  const plotLeft = labelWidth + 12 + (drawn.some((bar) => bar.value < 0) ? 44 : 0);
+  const plotRight = width - 56; // room for the value after the longest bar
+  const grouped = chart.kind === "stacked-bar" ? 1 : Math.max(1, chart.series.length);
+  const barHeight = 14;
+  const wrapped = chart.labels.map((label) => wrapLabel(label, labelWidth, 3));
+  const rowHeights = wrapped.map((lines) => Math.max(grouped * (barHeight + 2) + 10, lines.length * LINE_HEIGHT + 8));
+  const plotTop = top.height + 6;
+  const plotHeight = rowHeights.reduce((a, b) => a + b, 0);
+  const axisY = plotTop + plotHeight;
+  const height = axisY + 28;
+  const scale = scaleFor(chart, drawn);
+  const x = (value: number) => plotLeft + ((value - scale.min) / (scale.max - scale.min)) * (plotRight - plotLeft);
+  const parts: string[] = [top.svg];
+  for (const tick of scale.ticks) {
+    parts.push(`<line x1="${x(tick).toFixed(1)}" y1="${plotTop}" x2="${x(tick).toFixed(1)}" y2="${axisY}" stroke="${GRID_COLOUR}"/>`);
+    parts.push(text(x(tick), axisY + 16, tickText(tick, chart.valueKind), `text-anchor="middle" fill="${AXIS_COLOUR}"`));
+  }
+  const rowTops: number[] = [];
+  rowHeights.reduce((y, h) => (rowTops.push(y), y + h), plotTop);
+  wrapped.forEach((lines, i) => {
+    const middle = rowTops[i]! + rowHeights[i]! / 2;
+    const first = middle - ((lines.length - 1) * LINE_HEIGHT) / 2 + FONT_SIZE / 3;
+    lines.forEach((line, j) => parts.push(text(labelWidth, first + j * LINE_HEIGHT, line, `text-anchor="end"`)));
+  });
+  for (const bar of drawn) {
+    const slot = chart.kind === "stacked-bar" ? 0 : bar.seriesIndex;
+    const groupHeight = grouped * (barHeight + 2);
+    const y = rowTops[bar.labelIndex]! + (rowHeights[bar.labelIndex]! - groupHeight) / 2 + slot * (barHeight + 2);
+    const [a, b] = [x(Math.min(bar.from, bar.to)), x(Math.max(bar.from, bar.to))];
+    parts.push(`<rect x="${a.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(b - a, 0.5).toFixed(1)}" height="${barHeight}" fill="${seriesColour(bar.seriesIndex)}"/>`);
+    if (chart.kind !== "stacked-bar") {
+      const label = formatCell(bar.value, valueFormat(chart.valueKind));
+      const after = bar.value < 0 ? a - 4 : b + 4;
+      parts.push(text(after, y + barHeight - 3, label, `text-anchor="${bar.value < 0 ? "end" : "start"}" font-size="11"`));
+    }
+  }
+  if (chart.kind === "stacked-bar") {
+    for (const [labelIndex, total] of stackTotals(drawn)) {
+      const y = rowTops[labelIndex]! + (rowHeights[labelIndex]! - barHeight) / 2 + barHeight - 3;
+      parts.push(text(x(total) + 4, y, formatCell(total, valueFormat(chart.valueKind)), `font-size="11"`));
+    }
+  }
+  parts.push(`<line x1="${x(0).toFixed(1)}" y1="${plotTop}" x2="${x(0).toFixed(1)}" y2="${axisY}" stroke="${AXIS_COLOUR}"/>`);
+  return finish(parts, width, height, fontFamily);
+}
+
+function verticalChart(chart: SectionChart, width: number, fontFamily: string): SvgChart {
+  const top = legend(chart, width - 20);
+  const plotLeft = 56;
+  const plotRight = width - 10;
+  const slotWidth = (plotRight - plotLeft) / Math.max(1, chart.labels.length);
+  const wrapped = chart.labels.map((label) => wrapLabel(label, slotWidth - 6, 3));
+  const labelLines = Math.max(1, ...wrapped.map((lines) => lines.length));
+  const plotTop = top.height + 14;
+  const axisY = plotTop + 220;
+  const height = axisY + 10 + labelLines * LINE_HEIGHT + 6;
+  const drawn = bars(chart);
+  const scale = scaleFor(chart, drawn);
+  const y = (value: number) => axisY - ((value - scale.min) / (scale.max - scale.min)) * (axisY - plotTop);
+  const parts: string[] = [top.svg];
+  for (const tick of scale.ticks) {
+    parts.push(`<line x1="${plotLeft}" y1="${y(tick).toFixed(1)}" x2="${plotRight}" y2="${y(tick).toFixed(1)}" stroke="${GRID_COLOUR}"/>`);
+    parts.push(text(plotLeft - 6, y(tick) + 4, tickText(tick, chart.valueKind), `text-anchor="end" fill="${AXIS_COLOUR}"`));
+  }
+  wrapped.forEach((lines, i) => {
+    const centre = plotLeft + slotWidth * (i + 0.5);
+    lines.forEach((line, j) => parts.push(text(centre, axisY + 16 + j * LINE_HEIGHT, line, `text-anchor="middle"`)));
+  });
+  const grouped = chart.kind === "stacked-bar" ? 1 : Math.max(1, chart.series.length);
+  const barWidth = Math.min(48, (slotWidth * 0.8) / grouped);
+  for (const bar of drawn) {
+    const slot = chart.kind === "stacked-bar" ? 0 : bar.seriesIndex;
+    const left = plotLeft + slotWidth * bar.labelIndex + (slotWidth - barWidth * grouped) / 2 + slot * barWidth;
+    const [a, b] = [y(Math.max(bar.from, bar.to)), y(Math.min(bar.from, bar.to))];
+    parts.push(`<rect x="${left.toFixed(1)}" y="${a.toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${Math.max(b - a, 0.5).toFixed(1)}" fill="${seriesColour(bar.seriesIndex)}"/>`);
+    if (chart.kind !== "stacked-bar") {
+      const label = formatCell(bar.value, valueFormat(chart.valueKind));
+      const at = bar.value < 0 ? b + 12 : a - 4;
+      parts.push(text(left + (barWidth - 2) / 2, at, label, `text-anchor="middle" font-size="10"`));
+    }
+  }
+  if (chart.kind === "stacked-bar") {
+    for (const [labelIndex, total] of stackTotals(drawn)) {
+      const centre = plotLeft + slotWidth * (labelIndex + 0.5);
+      parts.push(text(centre, y(total) - 4, formatCell(total, valueFormat(chart.valueKind)), `text-anchor="middle" font-size="10"`));
+    }
+  }
+  parts.push(`<line x1="${plotLeft}" y1="${y(0).toFixed(1)}" x2="${plotRight}" y2="${y(0).toFixed(1)}" stroke="${AXIS_COLOUR}"/>`);
+  return finish(parts, width, height, fontFamily);
+}
+
+function finish(parts: string[], width: number, height: number, fontFamily: string): SvgChart {
+  const h = Math.ceil(height);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${h}" viewBox="0 0 ${width} ${h}" ` +
+    `font-family="${escapeXml(fontFamily)}" font-size="${FONT_SIZE}" fill="${TEXT_COLOUR}">` +
+    `<rect width="100%" height="100%" fill="#ffffff"/><g transform="translate(0,4)">${parts.join("")}</g></svg>`;
+  return { svg, width, height: h };
+}
+
+/** The chart as a standalone SVG document, white background, text in DejaVu Sans. */
+export function chartSvg(chart: SectionChart, { width = 640, fontFamily = SVG_FONT_FAMILY }: SvgChartOptions = {}): SvgChart {
+  return chart.horizontal ? horizontalChart(chart, width, fontFamily) : verticalChart(chart, width, fontFamily);
+}
