@@ -621,7 +621,6 @@ export function participantFlags(facts: FlagFacts, today: string): ParticipantFl
 
 export interface ParticipantListRow {
   participantId: string;
-  enrolmentId: string;
   code: string | null;
   name: string | null;
   insats: string;
@@ -741,7 +740,6 @@ async function participantFacets(cte: Prisma.Sql, query: ParticipantListQuery): 
 
 interface RawParticipantRow {
   participantId: string;
-  enrolmentId: string;
   code: string | null;
   name: string | null;
   insats: string;
@@ -772,7 +770,7 @@ export async function listParticipants(user: CurrentUser, query: ParticipantList
   const page = Math.min(query.page, pageCount);
   const [raw, facets] = await Promise.all([
     prisma.$queryRaw<RawParticipantRow[]>`${cte}
-      SELECT r."participantId", r."enrolmentId", r."code", r."name", i."name" AS "insats", k."name" AS "kommun",
+      SELECT r."participantId", r."code", r."name", i."name" AS "insats", k."name" AS "kommun",
              u."name" AS "coordinator", r."gender", g."label" AS "ageGroup", r."enrolledDate", r."closedDate",
              r."currentStep", r."lastActivityDate", r."lastPlacementDate", r."lastFollowUpDate", r."fovAnswers", r."skapaOffers"
       FROM "rows" r
@@ -790,7 +788,6 @@ export async function listParticipants(user: CurrentUser, query: ParticipantList
     const facts = { ...row, fovAsked: Number(row.fovAnswers) > 0, skapaOffered: Number(row.skapaOffers) > 0 };
     return {
       participantId: row.participantId,
-      enrolmentId: row.enrolmentId,
       code: row.code,
       name: row.name,
       insats: row.insats,

@@ -32,7 +32,7 @@ export function collectConsoleErrors(page: Page): string[] {
   page.on("console", (message) => {
     // A refused sign-in (401) or a denied page (403) is an answer the test expects, not an error
     // of the app; the browser still logs it as a failed resource load.
-    if (message.type() === "error" && !/^Failed to load resource: the server responded with a status of (401|403|404|429)/.test(message.text())) {
+    if (message.type() === "error" && !/^Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/.test(message.text())) {
       errors.push(message.text());
     }
   });

@@ -1,4 +1,331 @@
-// Placeholder until the journal screens land.
-export default function Placeholder() {
-  return null;
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import type { Route } from "./+types/detail";
+import { requirePermission } from "~/auth/guards.server";
+import { CheckboxField, FormMessage, SelectField, TextField } from "~/components/forms/fields";
+import { InsatsKommunFields } from "~/components/forms/insats-kommun";
+import {
+  createEnrolment,
+  enrolmentFormOptions,
+  formFailure,
+  recordConsent,
+  referralPage,
+  referralParticipantId,
+  refusalResponse,
+  setReferralDecision,
+  type EnrolmentFormOptions,
+  type FormFailure,
+} from "~/data/participants.server";
+import { GENDER_LABELS, GENDERS, REFERRAL_DECISION_LABELS, REFERRAL_DECISIONS } from "~/domain/reference-defaults";
+import { parseForm } from "~/schemas/form";
+import { ConsentSchema, DecisionSchema, EnrolmentSchema } from "~/schemas/participants";
+import { formatDate, todayInSweden } from "~/utils/format";
+
+export const meta: Route.MetaFunction = () => [{ title: "Remiss – Stegvis" }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "participants:work");
+  const referral = await referralPage(user, params.referralId);
+  // The enrolment form exists only once consent is recorded: before that nothing about the person is asked.
+  const enrolable = referral.participant !== null && !referral.participant.hasOpenEnrolment;
+  return {
+    referral,
+    enrolmentOptions: enrolable ? await enrolmentFormOptions(user) : null,
+    currentUserId: user.id,
+    today: todayInSweden(),
+  };
+}
+
+const UNKNOWN_INTENT = "Okänd åtgärd. Ladda om sidan och försök igen.";
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, "participants:work");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  try {
+    if (intent === "decision") {
+      const result = parseForm(DecisionSchema, formData);
+      if (!result.ok) return formFailure(formData, result.fieldErrors, result.formError);
+      await setReferralDecision(user, params.referralId, result.data);
+      return { ok: true as const, intent };
+    }
+    if (intent === "consent") {
+      const result = parseForm(ConsentSchema, formData);
+      if (!result.ok) return formFailure(formData, result.fieldErrors, result.formError);
+      await recordConsent(user, params.referralId, result.data);
+      return { ok: true as const, intent };
+    }
+    if (intent === "enrolment") {
+      const participantId = await referralParticipantId(user, params.referralId);
+      if (!participantId) return formFailure(formData, {}, "Registrera samtycket innan deltagaren skrivs in.");
+      const result = parseForm(EnrolmentSchema, formData);
+      if (!result.ok) return formFailure(formData, result.fieldErrors, result.formError);
+      await createEnrolment(user, participantId, result.data);
+      return redirect(`/deltagare/${participantId}`);
+    }
+    return formFailure(formData, {}, UNKNOWN_INTENT);
+  } catch (error) {
+    return refusalResponse(error, formData);
+  }
+}
+
+type Referral = Awaited<ReturnType<typeof loader>>["referral"];
+type ActionResult = { ok: true; intent: string } | FormFailure | undefined;
+
+/** The answer to this form, if the last submission was this form. */
+function answerFor(result: ActionResult, intent: string) {
+  if (!result || result.intent !== intent) return { failure: null, saved: false };
+  return result.ok ? { failure: null, saved: true } : { failure: result, saved: false };
+}
+
+export default function ReferralDetail() {
+  const { referral, enrolmentOptions, currentUserId, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult;
+  const person = referral.participant;
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/remisser">← Remisser</Link>
+      </p>
+      <h1>Remiss {formatDate(referral.date)}</h1>
+      <dl className="journal-facts">
+        <div>
+          <dt>Remittent</dt>
+          <dd>{referral.referrer}</dd>
+        </div>
+        <div>
+          <dt>Insats</dt>
+          <dd>{referral.insats}</dd>
+        </div>
+        <div>
+          <dt>Kommun</dt>
+          <dd>{referral.kommun}</dd>
+        </div>
+        <div>
+          <dt>Beslut</dt>
+          <dd>{referral.decision ? REFERRAL_DECISION_LABELS[referral.decision] : "Ej beslutad"}</dd>
+        </div>
+      </dl>
+
+      <DecisionForm referral={referral} result={answerFor(result, "decision")} />
+
+      {referral.erased ? (
+        <p className="alert alert--info">
+          Samtycket har återkallats och uppgifterna om personen är raderade. Remissen räknas fortfarande i statistiken.
+        </p>
+      ) : person ? (
+        <PersonSection person={person} saved={answerFor(result, "consent").saved} />
+      ) : (
+        <ConsentForm result={answerFor(result, "consent")} today={today} />
+      )}
+
+      {person && enrolmentOptions ? (
+        <EnrolmentForm
+          referral={referral}
+          options={enrolmentOptions}
+          currentUserId={currentUserId}
+          today={today}
+          failure={answerFor(result, "enrolment").failure}
+          reEnrolment={person.enrolmentCount > 0}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function DecisionForm({ referral, result }: { referral: Referral; result: ReturnType<typeof answerFor> }) {
+  const errors = result.failure?.fieldErrors ?? {};
+  return (
+    <section className="card" aria-labelledby="decision-heading">
+      <h2 id="decision-heading">Beslut</h2>
+      <Form method="post" className="row" noValidate>
+        <input type="hidden" name="intent" value="decision" />
+        <input type="hidden" name="version" value={referral.version} />
+        <SelectField
+          label="Beslut i remissteamet"
+          name="decision"
+          required
+          options={REFERRAL_DECISIONS.map((decision) => ({ value: decision, label: REFERRAL_DECISION_LABELS[decision] }))}
+          defaultValue={result.failure?.values.decision ?? referral.decision}
+          placeholder="Ej beslutad"
+          errors={errors.decision}
+        />
+        <button type="submit" className="button">
+          Spara beslut
+        </button>
+      </Form>
+      <FormMessage error={result.failure?.formError} success={result.saved ? "Beslutet är sparat." : null} />
+    </section>
+  );
+}
+
+function ConsentForm({ result, today }: { result: ReturnType<typeof answerFor>; today: string }) {
+  const errors = result.failure?.fieldErrors ?? {};
+  const values = result.failure?.values;
+  return (
+    <section className="card" aria-labelledby="consent-heading">
+      <h2 id="consent-heading">Samtycke</h2>
+      <p className="muted">
+        Inget om personen utöver remissen sparas innan samtycket är registrerat. Använd en kod (pseudonym); namnet är
+        frivilligt och visas bara för koordinatorerna.
+      </p>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="consent" />
+        <FormMessage error={result.failure?.formError} />
+        <div className="row">
+          <TextField label="Deltagarkod" name="code" required defaultValue={values?.code} errors={errors.code} autoComplete="off" />
+          <TextField label="Namn (frivilligt)" name="name" defaultValue={values?.name} errors={errors.name} autoComplete="off" />
+          <TextField label="Datum för samtycket" name="givenDate" type="date" required max={today} defaultValue={values?.givenDate ?? today} errors={errors.givenDate} />
+        </div>
+        <fieldset>
+          <legend>Samtycket omfattar</legend>
+          <CheckboxField
+            label="Informationsutbyte mellan parterna (FK, AF, region, kommun)"
+            name="coversSharing"
+            defaultChecked={values ? values.coversSharing === "on" : true}
+            errors={errors.coversSharing}
+          />
+          <CheckboxField
+            label="Uppföljningsstatistik"
+            name="coversStatistics"
+            defaultChecked={values ? values.coversStatistics === "on" : true}
+            errors={errors.coversStatistics}
+          />
+        </fieldset>
+        <button type="submit" className="button">
+          Registrera samtycke
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function PersonSection({ person, saved }: { person: NonNullable<Referral["participant"]>; saved: boolean }) {
+  const consent = person.consent;
+  return (
+    <section className="card" aria-labelledby="person-heading">
+      <h2 id="person-heading">Deltagare</h2>
+      <FormMessage success={saved ? "Samtycket är registrerat. Fyll i inskrivningen nedan." : null} />
+      <dl className="journal-facts">
+        <div>
+          <dt>Kod</dt>
+          <dd>{person.code}</dd>
+        </div>
+        {person.name ? (
+          <div>
+            <dt>Namn</dt>
+            <dd>{person.name}</dd>
+          </div>
+        ) : null}
+        {consent ? (
+          <>
+            <div>
+              <dt>Samtycke lämnat</dt>
+              <dd>{formatDate(consent.givenDate)}</dd>
+            </div>
+            <div>
+              <dt>Samtycket omfattar</dt>
+              <dd>
+                {[consent.coversSharing ? "Informationsutbyte" : null, consent.coversStatistics ? "Uppföljningsstatistik" : null]
+                  .filter(Boolean)
+                  .join(", ")}
+              </dd>
+            </div>
+          </>
+        ) : null}
+      </dl>
+      {person.enrolmentCount > 0 ? (
+        <p>
+          <Link to={`/deltagare/${person.id}`}>Till deltagarens sida</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function EnrolmentForm({
+  referral, options, currentUserId, today, failure, reEnrolment,
+}: {
+  referral: Referral;
+  options: EnrolmentFormOptions;
+  currentUserId: string;
+  today: string;
+  failure: FormFailure | null;
+  reEnrolment: boolean;
+}) {
+  const errors = failure?.fieldErrors ?? {};
+  const values = failure?.values;
+  const ownCoordinator = options.coordinators.some((coordinator) => coordinator.value === currentUserId) ? currentUserId : null;
+  return (
+    <section className="card" aria-labelledby="enrolment-heading">
+      <h2 id="enrolment-heading">{reEnrolment ? "Ny inskrivning" : "Inskrivning"}</h2>
+      <Form method="post" className="stack intake-form" noValidate>
+        <input type="hidden" name="intent" value="enrolment" />
+        <FormMessage error={failure?.formError} />
+        <InsatsKommunFields
+          insatser={options.insatser}
+          kommuner={options.kommuner}
+          pairs={options.pairs}
+          defaultInsatsId={values?.insatsId ?? referral.insatsId}
+          defaultKommunId={values?.kommunId ?? referral.kommunId}
+          errors={errors}
+        >
+          {({ insatsId, kommunId }) => (
+            <>
+              <SelectField
+                label="Koordinator"
+                name="coordinatorId"
+                options={options.coordinators.filter(
+                  (coordinator) => !insatsId || !kommunId || coordinator.pairs.some((pair) => pair.insatsId === insatsId && pair.kommunId === kommunId),
+                )}
+                defaultValue={values ? values.coordinatorId : ownCoordinator}
+                placeholder="Ingen vald"
+                errors={errors.coordinatorId}
+              />
+              <SelectField
+                label="Steg i Trappan vid inskrivning"
+                name="firstStep"
+                options={(options.trappanSteps[insatsId] ?? []).map(({ step, label }) => ({ value: String(step), label: `${step} – ${label}` }))}
+                defaultValue={values?.firstStep}
+                placeholder="Placeras senare"
+                errors={errors.firstStep}
+              />
+            </>
+          )}
+        </InsatsKommunFields>
+        <div className="row">
+          <SelectField label="Remittent" name="referrerId" required options={options.referrers} defaultValue={values?.referrerId ?? referral.referrerId} errors={errors.referrerId} />
+          <SelectField
+            label="Kön"
+            name="gender"
+            required
+            options={GENDERS.map((gender) => ({ value: gender, label: GENDER_LABELS[gender] }))}
+            defaultValue={values?.gender}
+            errors={errors.gender}
+          />
+          <SelectField label="Åldersgrupp" name="ageGroupId" required options={options.ageGroups} defaultValue={values?.ageGroupId} errors={errors.ageGroupId} />
+        </div>
+        <div className="row">
+          <SelectField
+            label="Försörjning vid inskrivning"
+            name="incomeStartId"
+            options={options.incomeSources}
+            defaultValue={values?.incomeStartId}
+            placeholder="Ej angiven"
+            errors={errors.incomeStartId}
+          />
+          <TextField label="Inskrivningsdatum" name="enrolledDate" type="date" required max={today} defaultValue={values?.enrolledDate ?? today} errors={errors.enrolledDate} />
+        </div>
+        <SubmitButton label="Skriv in deltagaren" />
+      </Form>
+    </section>
+  );
+}
+
+function SubmitButton({ label }: { label: string }) {
+  const saving = useNavigation().state === "submitting";
+  return (
+    <button type="submit" className="button" disabled={saving}>
+      {label}
+    </button>
+  );
 }

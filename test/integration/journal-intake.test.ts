@@ -1,0 +1,793 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "~/auth/guards.server";
+import { prisma } from "~/data/db.server";
+import { createEnrolment, daysBefore, InputRefusedError, participantFlags } from "~/data/participants.server";
+import * as participantListRoute from "~/routes/participants/list";
+import * as referralDetailRoute from "~/routes/referrals/detail";
+import * as referralListRoute from "~/routes/referrals/list";
+import * as newReferralRoute from "~/routes/referrals/new";
+import * as studyVisitsRoute from "~/routes/referrals/study-visits";
+import { formatDate, todayInSweden } from "~/utils/format";
+import { createOrganisation, createUser, sessionCookie } from "../factories";
+import { callRoute, getRequest, postRequest } from "../route";
+
+// Referral intake, consent and enrolment (issue 4, points 1–4), through the real route modules.
+
+const today = todayInSweden();
+const ago = (days: number) => daysBefore(today, days);
+const tomorrow = daysBefore(today, -1);
+
+type Org = Awaited<ReturnType<typeof createOrganisation>>;
+let org: Org;
+let other: Org;
+let ref: { referrerId: string; ageGroupId: string; incomeId: string; followUpTypeId: string; meetingTypeId: string };
+let foreign: { kommunId: string; ageGroupId: string; referrerId: string };
+let samSteg: string, samverkan: string, ljungby: string, markaryd: string, almhult: string;
+let koordA: { id: string; cookie: string };
+let koordB: { id: string; cookie: string };
+let chef: { id: string; cookie: string };
+let styrgrupp: { id: string; cookie: string };
+
+async function signedIn(organisationId: string, role: "koordinator" | "forbundschef" | "styrgrupp", assignments: { insatsId: string; kommunId: string }[] = []) {
+  const user = await createUser(organisationId, role, { assignments });
+  return { id: user.id, cookie: await sessionCookie(user.id) };
+}
+
+async function currentUser(userId: string): Promise<CurrentUser> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { assignments: true } });
+  return { id: user.id, organisationId: user.organisationId, name: user.name, email: user.email, role: user.role as CurrentUser["role"], assignments: user.assignments, sessionId: "test" };
+}
+
+beforeAll(async () => {
+  org = await createOrganisation("Intagsförbundet");
+  other = await createOrganisation("Grannförbundet");
+  [ljungby, markaryd, almhult] = org.kommuner.map((k) => k.id);
+  [samSteg, samverkan] = org.insatser.map((i) => i.id);
+  const organisationId = org.organisationId;
+  ref = {
+    referrerId: (await prisma.referrer.findFirstOrThrow({ where: { organisationId, name: "Försäkringskassan" } })).id,
+    ageGroupId: (await prisma.ageGroup.findFirstOrThrow({ where: { organisationId, label: "30-39" } })).id,
+    incomeId: (await prisma.incomeSource.findFirstOrThrow({ where: { organisationId, label: "Sjukpenning" } })).id,
+    followUpTypeId: (await prisma.activityType.findFirstOrThrow({ where: { organisationId, key: "referrer-follow-up" } })).id,
+    meetingTypeId: (await prisma.activityType.findFirstOrThrow({ where: { organisationId, label: "Individuellt samtal" } })).id,
+  };
+  foreign = {
+    kommunId: other.kommuner[0].id,
+    ageGroupId: (await prisma.ageGroup.findFirstOrThrow({ where: { organisationId: other.organisationId } })).id,
+    referrerId: (await prisma.referrer.findFirstOrThrow({ where: { organisationId: other.organisationId } })).id,
+  };
+  koordA = await signedIn(organisationId, "koordinator", [
+    { insatsId: samSteg, kommunId: ljungby },
+    { insatsId: samSteg, kommunId: markaryd },
+  ]);
+  koordB = await signedIn(organisationId, "koordinator", [{ insatsId: samverkan, kommunId: almhult }]);
+  chef = await signedIn(organisationId, "forbundschef");
+  styrgrupp = await signedIn(organisationId, "styrgrupp");
+});
+
+// ── Helpers ────────────────────────────────────────────────────────────────
+
+const referralFields = (changes: Record<string, string> = {}) => ({
+  date: ago(10), referrerId: ref.referrerId, insatsId: samSteg, kommunId: ljungby, ...changes,
+});
+
+async function postReferral(cookie: string, fields: Record<string, string>) {
+  return callRoute(newReferralRoute.action, postRequest("/remisser/ny", fields, { cookie }));
+}
+
+async function newReferral(fields: Record<string, string> = {}, cookie = koordA.cookie): Promise<string> {
+  const result = await postReferral(cookie, referralFields(fields));
+  expect(result.status).toBe(302);
+  return result.location!.split("/").pop()!;
+}
+
+async function postDetail(referralId: string, fields: Record<string, string>, cookie = koordA.cookie) {
+  return callRoute(referralDetailRoute.action, postRequest(`/remisser/${referralId}`, fields, { cookie }), { referralId });
+}
+
+const consentFields = (changes: Record<string, string> = {}) => ({
+  intent: "consent", code: `K-${Math.random().toString(36).slice(2, 8)}`, name: "Anna Andersson", givenDate: ago(8),
+  coversSharing: "on", coversStatistics: "on", ...changes,
+});
+
+const enrolmentFields = (changes: Record<string, string> = {}) => ({
+  intent: "enrolment", insatsId: samSteg, kommunId: ljungby, coordinatorId: koordA.id, referrerId: ref.referrerId,
+  gender: "kvinna", ageGroupId: ref.ageGroupId, incomeStartId: ref.incomeId, enrolledDate: ago(5), firstStep: "2", ...changes,
+});
+
+/** A referral with consent recorded: the state in which the enrolment form is shown. */
+async function consentedReferral(consent: Record<string, string> = {}) {
+  const referralId = await newReferral();
+  const result = await postDetail(referralId, consentFields(consent));
+  expect(result.status).toBe(200);
+  const { participantId } = await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { participantId: true } });
+  return { referralId, participantId: participantId! };
+}
+
+/** Row counts of everything intake writes, to prove that a refused form wrote nothing. */
+async function counts() {
+  const [referrals, participants, consents, enrolments, placements, studyVisits, audits] = await Promise.all([
+    prisma.referral.count(), prisma.participant.count(), prisma.consent.count(), prisma.enrolment.count(),
+    prisma.trappanPlacement.count(), prisma.studyVisit.count(), prisma.auditEvent.count({ where: { action: { not: "read" } } }),
+  ]);
+  return { referrals, participants, consents, enrolments, placements, studyVisits, audits };
+}
+
+async function expectRefused(write: () => Promise<{ status: number; data: any }>, expected: { field?: string; message: string }) {
+  const before = await counts();
+  const result = await write();
+  expect(result.status).toBe(400);
+  if (expected.field) expect(result.data.fieldErrors[expected.field]).toEqual([expected.message]);
+  else expect(result.data.formError).toBe(expected.message);
+  expect(await counts()).toEqual(before);
+  return result;
+}
+
+// ── Referrals ──────────────────────────────────────────────────────────────
+
+describe("registering a referral", () => {
+  it("saves the referral with its date, remittent, insats and kommun, audits it and opens its page", async () => {
+    const result = await postReferral(koordA.cookie, referralFields({ kommunId: markaryd }));
+    expect(result.status).toBe(302);
+    const referralId = result.location!.replace("/remisser/", "");
+    const referral = await prisma.referral.findUniqueOrThrow({ where: { id: referralId } });
+    expect(referral).toMatchObject({
+      organisationId: org.organisationId, date: ago(10), referrerId: ref.referrerId, insatsId: samSteg, kommunId: markaryd,
+      decision: null, participantId: null,
+    });
+    const events = await prisma.auditEvent.findMany({ where: { entityId: referralId } });
+    expect(events.map((e) => [e.action, e.entity, e.userId])).toEqual([["create", "referral", koordA.id]]);
+  });
+
+  it("gives a Swedish message for every missing field and writes nothing", async () => {
+    const result = await expectRefused(() => postReferral(koordA.cookie, {}), { field: "date", message: "Remissdatum måste fyllas i." });
+    expect(result.data.fieldErrors).toEqual({
+      date: ["Remissdatum måste fyllas i."],
+      referrerId: ["Välj en remittent."],
+      kommunId: ["Välj en kommun."],
+      insatsId: ["Välj en insats."],
+    });
+  });
+
+  it("refuses a date in the future", async () => {
+    await expectRefused(() => postReferral(koordA.cookie, referralFields({ date: tomorrow })), {
+      field: "date", message: "Remissdatum kan inte ligga i framtiden.",
+    });
+  });
+
+  it("refuses a date that does not exist", async () => {
+    await expectRefused(() => postReferral(koordA.cookie, referralFields({ date: "2025-02-30" })), {
+      field: "date", message: "Remissdatum är inte ett giltigt datum.",
+    });
+  });
+
+  it("refuses another förbund's kommun and remittent ids as if they were unknown", async () => {
+    const result = await expectRefused(
+      () => postReferral(chef.cookie, referralFields({ kommunId: foreign.kommunId, referrerId: foreign.referrerId })),
+      { field: "kommunId", message: "Välj en kommun i listan." },
+    );
+    expect(result.data.fieldErrors.referrerId).toEqual(["Välj en remittent i listan."]);
+  });
+
+  it("lets a koordinator choose only an assigned insats × kommun", async () => {
+    await expectRefused(() => postReferral(koordA.cookie, referralFields({ insatsId: samverkan, kommunId: ljungby })), {
+      field: "kommunId", message: "Du arbetar inte med den här insatsen i vald kommun. Välj en av dina kommuner.",
+    });
+  });
+
+  it("lets the förbundschef register a referral in any insats × kommun", async () => {
+    const referralId = await newReferral({ insatsId: samverkan, kommunId: ljungby }, chef.cookie);
+    expect(await prisma.referral.count({ where: { id: referralId, insatsId: samverkan, kommunId: ljungby } })).toBe(1);
+  });
+
+  it("offers a koordinator only their own insatser, kommuner and pairs", async () => {
+    const result = await callRoute(newReferralRoute.loader, getRequest("/remisser/ny", koordA.cookie));
+    expect(result.data.options.insatser.map((o: any) => o.label)).toEqual(["SamSteg"]);
+    expect(result.data.options.kommuner.map((o: any) => o.label)).toEqual(["Ljungby", "Markaryd"]);
+    expect(result.data.options.pairs).toHaveLength(2);
+  });
+
+  it("is closed to the styrgrupp, who never sees individuals", async () => {
+    expect((await callRoute(newReferralRoute.loader, getRequest("/remisser/ny", styrgrupp.cookie))).status).toBe(403);
+    const before = await counts();
+    expect((await postReferral(styrgrupp.cookie, referralFields())).status).toBe(403);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("rejects a post from another site", async () => {
+    const before = await counts();
+    const result = await callRoute(
+      newReferralRoute.action,
+      postRequest("/remisser/ny", referralFields(), { cookie: koordA.cookie, origin: "https://evil.example" }),
+    );
+    expect(result.status).toBe(403);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("the referral decision", () => {
+  it("saves the decision, bumps the version and audits the change", async () => {
+    const referralId = await newReferral();
+    const result = await postDetail(referralId, { intent: "decision", decision: "konsultation", version: "1" });
+    expect(result.data).toEqual({ ok: true, intent: "decision" });
+    expect(await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { decision: true, version: true } })).toEqual({
+      decision: "konsultation", version: 2,
+    });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: referralId, action: "update" } });
+    expect(event.detail).toBe("ändrat: beslut");
+  });
+
+  it("refuses a decision outside the list", async () => {
+    const referralId = await newReferral();
+    await expectRefused(() => postDetail(referralId, { intent: "decision", decision: "kanske", version: "1" }), {
+      field: "decision", message: "Välj ett beslut i listan.",
+    });
+    expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).decision).toBeNull();
+  });
+
+  it("does not overwrite a decision someone else saved meanwhile, and keeps the user's choice", async () => {
+    const referralId = await newReferral();
+    await postDetail(referralId, { intent: "decision", decision: "ko", version: "1" });
+    const result = await expectRefused(() => postDetail(referralId, { intent: "decision", decision: "ej_aktuell", version: "1" }), {
+      message: "Någon annan har ändrat remissen sedan du öppnade sidan. Ladda om sidan, kontrollera och spara igen.",
+    });
+    expect(result.data.values.decision).toBe("ej_aktuell");
+    expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).decision).toBe("ko");
+  });
+
+  it("answers 403 to a koordinator of other insatser and 404 to another förbund's id", async () => {
+    const referralId = await newReferral();
+    const forbidden = await postDetail(referralId, { intent: "decision", decision: "ko", version: "1" }, koordB.cookie);
+    expect(forbidden.status).toBe(403);
+    expect((await callRoute(referralDetailRoute.loader, getRequest(`/remisser/${referralId}`, koordB.cookie), { referralId })).status).toBe(403);
+    const otherChef = await signedIn(other.organisationId, "forbundschef");
+    expect((await postDetail(referralId, { intent: "decision", decision: "ko", version: "1" }, otherChef.cookie)).status).toBe(404);
+    expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).decision).toBeNull();
+  });
+});
+
+describe("the referral list", () => {
+  it("shows a koordinator only the referrals of their pairs, filtered from the URL, with decision counts", async () => {
+    const fresh = await createOrganisation("Remissförbundet");
+    const [lj, ma, al] = fresh.kommuner.map((k) => k.id);
+    const [ins] = fresh.insatser.map((i) => i.id);
+    const referrerId = (await prisma.referrer.findFirstOrThrow({ where: { organisationId: fresh.organisationId } })).id;
+    const koord = await signedIn(fresh.organisationId, "koordinator", [{ insatsId: ins, kommunId: lj }, { insatsId: ins, kommunId: ma }]);
+    const rows = [
+      { date: "2025-01-10", kommunId: lj, decision: "inskriven" },
+      { date: "2025-02-10", kommunId: lj, decision: null },
+      { date: "2025-03-10", kommunId: ma, decision: "ej_aktuell" },
+      { date: "2025-04-10", kommunId: al, decision: null }, // not the koordinator's kommun
+    ];
+    for (const row of rows) await prisma.referral.create({ data: { organisationId: fresh.organisationId, referrerId, insatsId: ins, ...row } });
+
+    const all = await callRoute(referralListRoute.loader, getRequest("/remisser", koord.cookie));
+    expect(all.data.total).toBe(3);
+    expect(all.data.rows.map((r: any) => r.date)).toEqual(["2025-03-10", "2025-02-10", "2025-01-10"]);
+    expect(all.data.decisionCounts).toEqual({ inskriven: 1, obeslutad: 1, ej_aktuell: 1 });
+
+    const undecided = await callRoute(referralListRoute.loader, getRequest("/remisser?decision=obeslutad", koord.cookie));
+    expect(undecided.data.rows.map((r: any) => r.date)).toEqual(["2025-02-10"]);
+    const period = await callRoute(referralListRoute.loader, getRequest(`/remisser?kommun=${lj}&from=2025-02-01&to=2025-12-31`, koord.cookie));
+    expect(period.data.rows.map((r: any) => r.date)).toEqual(["2025-02-10"]);
+
+    const chefOfFresh = await signedIn(fresh.organisationId, "forbundschef");
+    expect((await callRoute(referralListRoute.loader, getRequest("/remisser", chefOfFresh.cookie))).data.total).toBe(4);
+    expect((await callRoute(referralListRoute.loader, getRequest("/remisser", styrgrupp.cookie))).status).toBe(403);
+  });
+});
+
+// ── Consent ────────────────────────────────────────────────────────────────
+
+describe("recording consent", () => {
+  it("creates the participant with code, name and consent, links the referral and audits each step", async () => {
+    const referralId = await newReferral();
+    const result = await postDetail(referralId, consentFields({ code: "SAM-001", givenDate: ago(7), coversStatistics: "" }));
+    expect(result.data).toEqual({ ok: true, intent: "consent" });
+    const participant = await prisma.participant.findFirstOrThrow({ where: { organisationId: org.organisationId, code: "SAM-001" }, include: { consents: true, referrals: true } });
+    expect(participant.name).toBe("Anna Andersson");
+    expect(participant.consents.map(({ givenDate, coversSharing, coversStatistics, withdrawnDate }) => ({ givenDate, coversSharing, coversStatistics, withdrawnDate }))).toEqual([
+      { givenDate: ago(7), coversSharing: true, coversStatistics: false, withdrawnDate: null },
+    ]);
+    expect(participant.referrals.map((r) => r.id)).toEqual([referralId]);
+    const events = await prisma.auditEvent.findMany({ where: { participantId: participant.id }, orderBy: { at: "asc" } });
+    expect(events.map((e) => [e.action, e.entity, e.detail])).toEqual([
+      ["create", "participant", "kod, namn"],
+      ["create", "consent", "omfattar: informationsutbyte"],
+      ["update", "referral", "ändrat: deltagare"],
+    ]);
+  });
+
+  it("shows the enrolment form only after consent is recorded", async () => {
+    const referralId = await newReferral();
+    const load = () => callRoute(referralDetailRoute.loader, getRequest(`/remisser/${referralId}`, koordA.cookie), { referralId });
+    const before = await load();
+    expect(before.data.referral.participant).toBeNull();
+    expect(before.data.enrolmentOptions).toBeNull();
+    await postDetail(referralId, consentFields());
+    const after = await load();
+    expect(after.data.referral.participant.consent.givenDate).toBe(ago(8));
+    expect(after.data.enrolmentOptions.ageGroups).toHaveLength(6);
+  });
+
+  it("refuses to enrol before consent: nothing about the person can be saved", async () => {
+    const referralId = await newReferral();
+    await expectRefused(() => postDetail(referralId, enrolmentFields()), { message: "Registrera samtycket innan deltagaren skrivs in." });
+  });
+
+  it("refuses a code already used in the förbund", async () => {
+    await consentedReferral({ code: "DUBBEL-1" });
+    const referralId = await newReferral();
+    await expectRefused(() => postDetail(referralId, consentFields({ code: "DUBBEL-1" })), { field: "code", message: "Koden används redan." });
+    expect(await prisma.referral.count({ where: { id: referralId, participantId: null } })).toBe(1);
+  });
+
+  it("allows the same code in another förbund", async () => {
+    await consentedReferral({ code: "DELAD-1" });
+    const otherChef = await signedIn(other.organisationId, "forbundschef");
+    const otherReferrer = await prisma.referrer.findFirstOrThrow({ where: { organisationId: other.organisationId } });
+    const referralId = await newReferral({ referrerId: otherReferrer.id, insatsId: other.insatser[0].id, kommunId: other.kommuner[0].id }, otherChef.cookie);
+    expect((await postDetail(referralId, consentFields({ code: "DELAD-1" }), otherChef.cookie)).status).toBe(200);
+  });
+
+  it("gives Swedish messages for a missing code and date and for consent covering nothing", async () => {
+    const referralId = await newReferral();
+    const result = await expectRefused(
+      () => postDetail(referralId, { intent: "consent", code: " ", givenDate: "" }),
+      { field: "code", message: "Deltagarkoden måste fyllas i." },
+    );
+    expect(result.data.fieldErrors.givenDate).toEqual(["Datum för samtycket måste fyllas i."]);
+    await expectRefused(() => postDetail(referralId, consentFields({ coversSharing: "", coversStatistics: "" })), {
+      field: "coversSharing",
+      message: "Ange vad samtycket omfattar: informationsutbyte mellan parterna, uppföljningsstatistik eller båda.",
+    });
+  });
+
+  it("refuses a consent date in the future", async () => {
+    const referralId = await newReferral();
+    await expectRefused(() => postDetail(referralId, consentFields({ givenDate: tomorrow })), {
+      field: "givenDate", message: "Datum för samtycket kan inte ligga i framtiden.",
+    });
+  });
+
+  it("refuses a second consent on the same referral", async () => {
+    const { referralId } = await consentedReferral();
+    await expectRefused(() => postDetail(referralId, consentFields()), { message: "Samtycke är redan registrerat för den här remissen." });
+  });
+
+  it("answers 403 to another koordinator and to the styrgrupp", async () => {
+    const referralId = await newReferral();
+    const before = await counts();
+    expect((await postDetail(referralId, consentFields(), koordB.cookie)).status).toBe(403);
+    expect((await postDetail(referralId, consentFields(), styrgrupp.cookie)).status).toBe(403);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("audits the reading of a referral page that shows a person", async () => {
+    const { referralId, participantId } = await consentedReferral();
+    await callRoute(referralDetailRoute.loader, getRequest(`/remisser/${referralId}`, koordA.cookie), { referralId });
+    const reads = await prisma.auditEvent.findMany({ where: { participantId, action: "read" } });
+    expect(reads.map((e) => [e.entity, e.entityId, e.userId])).toEqual([["referral", referralId, koordA.id]]);
+  });
+});
+
+// ── Enrolment ──────────────────────────────────────────────────────────────
+
+describe("enrolment", () => {
+  it("saves every attribute, the first Trappan step and the decision, audits it and opens the participant page", async () => {
+    const { referralId, participantId } = await consentedReferral();
+    const result = await postDetail(referralId, enrolmentFields({ kommunId: markaryd, firstStep: "3" }));
+    expect(result.status).toBe(302);
+    expect(result.location).toBe(`/deltagare/${participantId}`);
+    const enrolment = await prisma.enrolment.findFirstOrThrow({ where: { participantId }, include: { placements: true } });
+    expect(enrolment).toMatchObject({
+      organisationId: org.organisationId, insatsId: samSteg, kommunId: markaryd, coordinatorId: koordA.id, referrerId: ref.referrerId,
+      gender: "kvinna", ageGroupId: ref.ageGroupId, incomeStartId: ref.incomeId, enrolledDate: ago(5), closedDate: null,
+    });
+    expect(enrolment.placements.map(({ date, step }) => ({ date, step }))).toEqual([{ date: ago(5), step: 3 }]);
+    expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).decision).toBe("inskriven");
+    const events = await prisma.auditEvent.findMany({ where: { participantId, action: { not: "read" } }, orderBy: { at: "asc" } });
+    expect(events.slice(3).map((e) => [e.action, e.entity])).toEqual([
+      ["create", "enrolment"],
+      ["create", "trappan-placement"],
+      ["update", "referral"],
+    ]);
+  });
+
+  it("keeps a decision already made and places no step when none is given", async () => {
+    const { referralId, participantId } = await consentedReferral();
+    await postDetail(referralId, { intent: "decision", decision: "ko", version: "2" });
+    expect((await postDetail(referralId, enrolmentFields({ firstStep: "", coordinatorId: "", incomeStartId: "" }))).status).toBe(302);
+    const enrolment = await prisma.enrolment.findFirstOrThrow({ where: { participantId }, include: { placements: true } });
+    expect(enrolment).toMatchObject({ coordinatorId: null, incomeStartId: null });
+    expect(enrolment.placements).toEqual([]);
+    expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).decision).toBe("ko");
+  });
+
+  it("gives a Swedish message for every missing field", async () => {
+    const { referralId } = await consentedReferral();
+    const result = await expectRefused(() => postDetail(referralId, { intent: "enrolment" }), { field: "gender", message: "Välj kön." });
+    expect(result.data.fieldErrors).toEqual({
+      insatsId: ["Välj en insats."],
+      kommunId: ["Välj en kommun."],
+      referrerId: ["Välj en remittent."],
+      gender: ["Välj kön."],
+      ageGroupId: ["Välj en åldersgrupp."],
+      enrolledDate: ["Inskrivningsdatum måste fyllas i."],
+    });
+  });
+
+  it("refuses a date in the future", async () => {
+    const { referralId } = await consentedReferral();
+    await expectRefused(() => postDetail(referralId, enrolmentFields({ enrolledDate: tomorrow })), {
+      field: "enrolledDate", message: "Inskrivningsdatum kan inte ligga i framtiden.",
+    });
+  });
+
+  it("refuses an enrolment date before the consent", async () => {
+    const { referralId } = await consentedReferral({ givenDate: "2025-03-07" });
+    await expectRefused(() => postDetail(referralId, enrolmentFields({ enrolledDate: "2025-03-06" })), {
+      field: "enrolledDate", message: "Inskrivningsdatum kan inte vara före samtycket (7 mars 2025).",
+    });
+  });
+
+  it("refuses a step outside the ladder", async () => {
+    const { referralId } = await consentedReferral();
+    await expectRefused(() => postDetail(referralId, enrolmentFields({ firstStep: "7" })), { field: "firstStep", message: "Välj ett steg mellan 1 och 6." });
+  });
+
+  it("refuses an unknown kön", async () => {
+    const { referralId } = await consentedReferral();
+    await expectRefused(() => postDetail(referralId, enrolmentFields({ gender: "okänd" })), { field: "gender", message: "Välj kön." });
+  });
+
+  it("refuses another förbund's kommun and age group ids", async () => {
+    const { referralId } = await consentedReferral();
+    const result = await expectRefused(
+      () => postDetail(referralId, enrolmentFields({ kommunId: foreign.kommunId, ageGroupId: foreign.ageGroupId })),
+      { field: "kommunId", message: "Välj en kommun i listan." },
+    );
+    expect(result.data.fieldErrors.ageGroupId).toEqual(["Välj en åldersgrupp i listan."]);
+  });
+
+  it("refuses an insats × kommun outside the koordinator's assignments", async () => {
+    const { referralId } = await consentedReferral();
+    await expectRefused(() => postDetail(referralId, enrolmentFields({ insatsId: samverkan, kommunId: almhult, coordinatorId: "" })), {
+      field: "kommunId", message: "Du arbetar inte med den här insatsen i vald kommun. Välj en av dina kommuner.",
+    });
+  });
+
+  it("refuses a koordinator who does not work in the chosen pair, and a user who is not a koordinator", async () => {
+    const { referralId } = await consentedReferral();
+    await expectRefused(() => postDetail(referralId, enrolmentFields({ coordinatorId: koordB.id })), {
+      field: "coordinatorId", message: "Koordinatorn arbetar inte med vald insats i vald kommun.",
+    });
+    await expectRefused(() => postDetail(referralId, enrolmentFields({ coordinatorId: chef.id })), {
+      field: "coordinatorId", message: "Välj en koordinator i listan.",
+    });
+  });
+
+  it("refuses a second open enrolment", async () => {
+    const { referralId } = await consentedReferral();
+    expect((await postDetail(referralId, enrolmentFields())).status).toBe(302);
+    await expectRefused(() => postDetail(referralId, enrolmentFields()), {
+      message: "Deltagaren har redan en pågående inskrivning. Avsluta den innan en ny inskrivning görs.",
+    });
+  });
+
+  it("answers 403 to another koordinator and to the styrgrupp, and 404 for another förbund's participant", async () => {
+    const { referralId, participantId } = await consentedReferral();
+    const before = await counts();
+    expect((await postDetail(referralId, enrolmentFields(), koordB.cookie)).status).toBe(403);
+    expect((await postDetail(referralId, enrolmentFields(), styrgrupp.cookie)).status).toBe(403);
+    expect(await counts()).toEqual(before);
+    const otherChef = await currentUser((await signedIn(other.organisationId, "forbundschef")).id);
+    const input = { insatsId: samSteg, kommunId: ljungby, coordinatorId: null, referrerId: ref.referrerId, gender: "man" as const, ageGroupId: ref.ageGroupId, incomeStartId: null, enrolledDate: ago(1) };
+    await expect(createEnrolment(otherChef, participantId, input)).rejects.toMatchObject({ init: { status: 404 } });
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("createEnrolment for re-enrolment", () => {
+  const input = (enrolledDate: string) => ({
+    insatsId: samSteg, kommunId: ljungby, coordinatorId: null, referrerId: ref.referrerId, gender: "annat" as const,
+    ageGroupId: ref.ageGroupId, incomeStartId: null, enrolledDate, firstStep: 1,
+  });
+
+  async function closedParticipant(closedDate: string) {
+    const { referralId, participantId } = await consentedReferral({ givenDate: ago(200) });
+    await postDetail(referralId, enrolmentFields({ enrolledDate: ago(150) }));
+    await prisma.enrolment.updateMany({ where: { participantId }, data: { closedDate } });
+    return participantId;
+  }
+
+  it("creates a new enrolment with its own history after the earlier one closed", async () => {
+    const participantId = await closedParticipant(ago(30));
+    const user = await currentUser(koordA.id);
+    const { enrolmentId } = await createEnrolment(user, participantId, input(ago(20)));
+    const enrolments = await prisma.enrolment.findMany({ where: { participantId }, orderBy: { enrolledDate: "asc" }, include: { placements: true } });
+    expect(enrolments.map((e) => [e.enrolledDate, e.closedDate, e.placements.map((p) => p.step)])).toEqual([
+      [ago(150), ago(30), [2]],
+      [ago(20), null, [1]],
+    ]);
+    expect(enrolments[1].id).toBe(enrolmentId);
+  });
+
+  it("refuses a date before the end of the previous enrolment", async () => {
+    const participantId = await closedParticipant(ago(60));
+    const before = await counts();
+    const error = await createEnrolment(await currentUser(koordA.id), participantId, input(ago(61))).catch((e) => e);
+    expect(error).toBeInstanceOf(InputRefusedError);
+    expect(error.fieldErrors).toEqual({ enrolledDate: [`Inskrivningsdatum kan inte vara före förra inskrivningens avslut (${formatDate(ago(60))}).`] });
+    expect(await counts()).toEqual(before);
+    // The day of the closure itself is allowed.
+    await createEnrolment(await currentUser(koordA.id), participantId, input(ago(60)));
+    expect(await prisma.enrolment.count({ where: { participantId } })).toBe(2);
+  });
+
+  it("refuses a second enrolment while the first is open, also through createEnrolment", async () => {
+    const { referralId, participantId } = await consentedReferral();
+    await postDetail(referralId, enrolmentFields());
+    const before = await counts();
+    const error = await createEnrolment(await currentUser(koordA.id), participantId, input(ago(1))).catch((e) => e);
+    expect(error.formError).toBe("Deltagaren har redan en pågående inskrivning. Avsluta den innan en ny inskrivning görs.");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a person without recorded consent", async () => {
+    const referralId = await newReferral();
+    const participant = await prisma.participant.create({ data: { organisationId: org.organisationId, code: "UTAN-SAMTYCKE" } });
+    await prisma.referral.update({ where: { id: referralId }, data: { participantId: participant.id } });
+    const before = await counts();
+    const error = await createEnrolment(await currentUser(koordA.id), participant.id, input(ago(1))).catch((e) => e);
+    expect(error).toBeInstanceOf(InputRefusedError);
+    expect(error.formError).toBe("Samtycke saknas. Registrera samtycket innan deltagaren skrivs in.");
+    expect(await counts()).toEqual(before);
+  });
+});
+
+// ── Study visits ───────────────────────────────────────────────────────────
+
+describe("study visits", () => {
+  const post = (fields: Record<string, string>, cookie = koordA.cookie) =>
+    callRoute(studyVisitsRoute.action, postRequest("/studiebesok", fields, { cookie }));
+  const visitFields = (changes: Record<string, string> = {}) => ({ date: ago(3), insatsId: samSteg, kommunId: ljungby, participantCode: "", ...changes });
+
+  it("registers a visit without a participant and audits it", async () => {
+    const result = await post(visitFields());
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/studiebesok?sparat=1");
+    const visit = await prisma.studyVisit.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    expect(visit).toMatchObject({ organisationId: org.organisationId, date: ago(3), insatsId: samSteg, kommunId: ljungby, participantId: null });
+    expect(await prisma.auditEvent.count({ where: { entity: "study-visit", entityId: visit.id, action: "create" } })).toBe(1);
+  });
+
+  it("links a visit to one of the koordinator's participants by code", async () => {
+    const { participantId } = await consentedReferral({ code: "BESOK-1" });
+    expect((await post(visitFields({ participantCode: "BESOK-1" }))).status).toBe(302);
+    expect(await prisma.studyVisit.count({ where: { participantId } })).toBe(1);
+  });
+
+  it("answers an unknown code and another koordinator's participant alike, writing nothing", async () => {
+    await consentedReferral({ code: "BESOK-2" });
+    await expectRefused(() => post(visitFields({ participantCode: "FINNS-INTE" })), { field: "participantCode", message: "Ingen av dina deltagare har den koden." });
+    await expectRefused(() => post(visitFields({ insatsId: samverkan, kommunId: almhult, participantCode: "BESOK-2" }), koordB.cookie), {
+      field: "participantCode", message: "Ingen av dina deltagare har den koden.",
+    });
+  });
+
+  it("refuses missing fields, a future date, a foreign kommun and a pair outside the assignments", async () => {
+    const missing = await expectRefused(() => post({}), { field: "date", message: "Datum för studiebesöket måste fyllas i." });
+    expect(missing.data.fieldErrors.insatsId).toEqual(["Välj en insats."]);
+    await expectRefused(() => post(visitFields({ date: tomorrow })), { field: "date", message: "Datum för studiebesöket kan inte ligga i framtiden." });
+    await expectRefused(() => post(visitFields({ kommunId: foreign.kommunId })), { field: "kommunId", message: "Välj en kommun i listan." });
+    await expectRefused(() => post(visitFields({ kommunId: almhult })), {
+      field: "kommunId", message: "Du arbetar inte med den här insatsen i vald kommun. Välj en av dina kommuner.",
+    });
+  });
+
+  it("lists the visits of the koordinator's pairs with counts per kommun; the styrgrupp gets 403", async () => {
+    const fresh = await createOrganisation("Besöksförbundet");
+    const [lj, ma, al] = fresh.kommuner.map((k) => k.id);
+    const ins = fresh.insatser[0].id;
+    const koord = await signedIn(fresh.organisationId, "koordinator", [{ insatsId: ins, kommunId: lj }, { insatsId: ins, kommunId: ma }]);
+    for (const [date, kommunId] of [["2025-01-01", lj], ["2025-02-01", lj], ["2025-03-01", ma], ["2025-04-01", al]] as const) {
+      await prisma.studyVisit.create({ data: { organisationId: fresh.organisationId, date, insatsId: ins, kommunId } });
+    }
+    const list = await callRoute(studyVisitsRoute.loader, getRequest("/studiebesok", koord.cookie));
+    expect(list.data.total).toBe(3);
+    expect(list.data.perKommun).toEqual({ [lj]: 2, [ma]: 1 });
+    const filtered = await callRoute(studyVisitsRoute.loader, getRequest(`/studiebesok?kommun=${lj}&from=2025-01-15`, koord.cookie));
+    expect(filtered.data.rows.map((r: any) => r.date)).toEqual(["2025-02-01"]);
+    expect((await callRoute(studyVisitsRoute.loader, getRequest("/studiebesok", styrgrupp.cookie))).status).toBe(403);
+    expect((await post(visitFields(), styrgrupp.cookie)).status).toBe(403);
+  });
+});
+
+// ── My participants ────────────────────────────────────────────────────────
+
+describe("flags", () => {
+  const open = { enrolledDate: ago(200), closedDate: null, lastFollowUpDate: ago(10), lastPlacementDate: ago(10), lastActivityDate: ago(10), fovAsked: true, skapaOffered: true };
+
+  it("flags nothing for an enrolment with recent follow-up, placement, FOV and SKAPA", () => {
+    expect(participantFlags(open, today)).toEqual([]);
+  });
+
+  it("flags 90 days without follow-up or placement, counting from enrolment when there is none", () => {
+    expect(participantFlags({ ...open, lastFollowUpDate: ago(91), lastPlacementDate: null }, today)).toEqual(["referrer-follow-up", "trappan"]);
+    expect(participantFlags({ ...open, lastFollowUpDate: ago(90), lastPlacementDate: ago(90) }, today)).toEqual([]);
+    expect(participantFlags({ ...open, enrolledDate: ago(30), lastFollowUpDate: null, lastPlacementDate: null }, today)).toEqual([]);
+  });
+
+  it("flags FOV not asked and SKAPA not offered", () => {
+    expect(participantFlags({ ...open, fovAsked: false, skapaOffered: false }, today)).toEqual(["fov", "skapa"]);
+  });
+
+  it("flags a closure dated before the last activity, and nothing else on a closed enrolment", () => {
+    const closed = { ...open, closedDate: ago(20), lastActivityDate: ago(10), fovAsked: false, lastFollowUpDate: null };
+    expect(participantFlags(closed, today)).toEqual(["data-check"]);
+    expect(participantFlags({ ...closed, lastActivityDate: ago(20) }, today)).toEqual([]);
+  });
+});
+
+describe("the list of my participants", () => {
+  let list: Org;
+  let users: { koord: { id: string; cookie: string }; chef: { id: string; cookie: string }; empty: { id: string; cookie: string } };
+  let lref: { referrerId: string; ageGroupId: string; followUp: string; meeting: string };
+
+  async function participant(code: string, options: {
+    name?: string; insats?: number; kommun?: number; gender?: "kvinna" | "man" | "annat"; enrolledDate?: string; closedDate?: string;
+    steps?: Array<[string, number]>; followUps?: string[]; meetings?: string[]; fov?: Array<[string, string]>; skapaOffer?: string;
+    earlier?: { enrolledDate: string; closedDate: string };
+  } = {}) {
+    const p = await prisma.participant.create({
+      data: { organisationId: list.organisationId, code, name: options.name ?? null, consents: { create: { givenDate: "2020-01-01" } } },
+    });
+    const base = {
+      organisationId: list.organisationId, participantId: p.id, insatsId: list.insatser[options.insats ?? 0].id,
+      kommunId: list.kommuner[options.kommun ?? 0].id, referrerId: lref.referrerId, ageGroupId: lref.ageGroupId,
+      gender: options.gender ?? "kvinna", coordinatorId: users.koord.id,
+    };
+    if (options.earlier) await prisma.enrolment.create({ data: { ...base, ...options.earlier } });
+    const e = await prisma.enrolment.create({ data: { ...base, enrolledDate: options.enrolledDate ?? ago(30), closedDate: options.closedDate ?? null } });
+    for (const [date, step] of options.steps ?? []) await prisma.trappanPlacement.create({ data: { enrolmentId: e.id, date, step } });
+    for (const date of options.followUps ?? []) await prisma.activity.create({ data: { enrolmentId: e.id, date, activityTypeId: lref.followUp } });
+    for (const date of options.meetings ?? []) await prisma.activity.create({ data: { enrolmentId: e.id, date, activityTypeId: lref.meeting } });
+    for (const [date, outcome] of options.fov ?? []) await prisma.fovScreening.create({ data: { enrolmentId: e.id, date, outcome } });
+    if (options.skapaOffer) await prisma.skapaOffer.create({ data: { enrolmentId: e.id, date: options.skapaOffer } });
+    return p.id;
+  }
+
+  const load = (search: string, cookie = users.koord.cookie) => callRoute(participantListRoute.loader, getRequest(`/deltagare${search}`, cookie));
+  const codes = (result: { data: any }) => result.data.rows.map((row: any) => row.code);
+
+  beforeAll(async () => {
+    list = await createOrganisation("Listförbundet");
+    const [ins0] = list.insatser.map((i) => i.id);
+    const [k0, k1] = list.kommuner.map((k) => k.id);
+    users = {
+      koord: await signedIn(list.organisationId, "koordinator", [{ insatsId: ins0, kommunId: k0 }, { insatsId: ins0, kommunId: k1 }]),
+      chef: await signedIn(list.organisationId, "forbundschef"),
+      empty: await signedIn(list.organisationId, "koordinator"),
+    };
+    lref = {
+      referrerId: (await prisma.referrer.findFirstOrThrow({ where: { organisationId: list.organisationId } })).id,
+      ageGroupId: (await prisma.ageGroup.findFirstOrThrow({ where: { organisationId: list.organisationId, label: "20-29" } })).id,
+      followUp: (await prisma.activityType.findFirstOrThrow({ where: { organisationId: list.organisationId, key: "referrer-follow-up" } })).id,
+      meeting: (await prisma.activityType.findFirstOrThrow({ where: { organisationId: list.organisationId, label: "Individuellt samtal" } })).id,
+    };
+    // A: all done recently. B: nothing since enrolment 120 days ago. C: closed with a later meeting.
+    await participant("A-01", { name: "Alva Ek", enrolledDate: ago(200), steps: [[ago(200), 2], [ago(20), 4]], followUps: [ago(15)], meetings: [ago(5)], fov: [[ago(100), "nej"]], skapaOffer: ago(150) });
+    await participant("B-02", { name: "Bo Lind", gender: "man", kommun: 1, enrolledDate: ago(120), fov: [[ago(110), "ej_tillfragad"]] });
+    await participant("C-03", { name: "Cia Berg", enrolledDate: ago(300), closedDate: ago(40), steps: [[ago(300), 1]], meetings: [ago(30)] });
+    // D: re-enrolled; only the current enrolment is a row.
+    await participant("D-04", { name: "Dan Ahl", gender: "annat", enrolledDate: ago(10), steps: [[ago(10), 3]], earlier: { enrolledDate: ago(400), closedDate: ago(300) } });
+    // E: another insats (not the koordinator's); F: another kommun outside the assignment.
+    await participant("E-05", { name: "Eva Sten", insats: 1 });
+    await participant("F-06", { name: "Fia Holm", kommun: 2 });
+  });
+
+  it("shows a koordinator only the active participants of their pairs, with flags", async () => {
+    const result = await load("");
+    expect(result.status).toBe(200);
+    expect(result.data.heading).toBe("Mina deltagare");
+    expect(codes(result)).toEqual(["A-01", "B-02", "D-04"]);
+    const flags = Object.fromEntries(result.data.rows.map((row: any) => [row.code, row.flags]));
+    expect(flags).toEqual({
+      "A-01": [],
+      "B-02": ["referrer-follow-up", "trappan", "fov", "skapa"],
+      "D-04": ["fov", "skapa"],
+    });
+    const a = result.data.rows[0];
+    expect(a).toMatchObject({ name: "Alva Ek", currentStep: 4, lastActivityDate: ago(5), enrolledDate: ago(200), gender: "kvinna", ageGroup: "20-29" });
+  });
+
+  it("shows the förbundschef every participant of the förbund; the styrgrupp gets 403", async () => {
+    const result = await load("?status=alla", users.chef.cookie);
+    expect(result.data.heading).toBe("Deltagare");
+    expect(codes(result)).toEqual(["A-01", "B-02", "C-03", "D-04", "E-05", "F-06"]);
+    expect((await load("", styrgrupp.cookie)).status).toBe(403);
+  });
+
+  it("shows nothing to a koordinator without assignments", async () => {
+    const result = await load("?status=alla", users.empty.cookie);
+    expect(result.data.total).toBe(0);
+    expect(result.data.rows).toEqual([]);
+  });
+
+  it("filters by status, kommun, step, kön and insats from the URL", async () => {
+    expect(codes(await load("?status=avslutad"))).toEqual(["C-03"]);
+    const closed = (await load("?status=avslutad")).data.rows[0];
+    expect(closed.flags).toEqual(["data-check"]);
+    expect(codes(await load("?status=alla"))).toEqual(["A-01", "B-02", "C-03", "D-04"]);
+    expect(codes(await load(`?kommun=${list.kommuner[1].id}`))).toEqual(["B-02"]);
+    expect(codes(await load("?step=4"))).toEqual(["A-01"]);
+    expect(codes(await load("?step=ingen"))).toEqual(["B-02"]);
+    expect(codes(await load("?gender=annat"))).toEqual(["D-04"]);
+    expect(codes(await load(`?insats=${list.insatser[1].id}`, users.chef.cookie))).toEqual(["E-05"]);
+  });
+
+  it("searches by code or by part of the name, case-insensitively", async () => {
+    expect(codes(await load("?q=b-0"))).toEqual(["B-02"]);
+    expect(codes(await load("?q=LIND"))).toEqual(["B-02"]);
+    expect(codes(await load("?q=%25"))).toEqual([]);
+  });
+
+  it("sorts by code, name, enrolment date, current step and last activity, empty values last", async () => {
+    expect(codes(await load("?dir=desc"))).toEqual(["D-04", "B-02", "A-01"]);
+    expect(codes(await load("?sort=name&dir=desc"))).toEqual(["D-04", "B-02", "A-01"]);
+    expect(codes(await load("?sort=enrolled"))).toEqual(["A-01", "B-02", "D-04"]);
+    expect(codes(await load("?sort=step"))).toEqual(["D-04", "A-01", "B-02"]);
+    expect(codes(await load("?sort=step&dir=desc"))).toEqual(["A-01", "D-04", "B-02"]);
+    expect(codes(await load("?sort=activity&dir=desc"))).toEqual(["A-01", "B-02", "D-04"]);
+  });
+
+  it("counts each filter's values under the other filters", async () => {
+    const { facets } = (await load("?gender=kvinna")).data;
+    expect(facets.status).toEqual({ aktiv: 1, avslutad: 1 });
+    expect(facets.gender).toEqual({ kvinna: 1, man: 1, annat: 1 });
+    expect(facets.step).toEqual({ "4": 1 });
+    expect(facets.kommun).toEqual({ [list.kommuner[0].id]: 1 });
+  });
+
+  it("falls back to defaults for values it does not know", async () => {
+    const result = await load("?status=kanske&sort=skostorlek&dir=upp&page=-3&step=9");
+    expect(result.data.query).toMatchObject({ status: "aktiv", sort: "code", dir: "asc", page: 1, step: undefined });
+    expect(codes(result)).toEqual(["A-01", "B-02", "D-04"]);
+  });
+
+  it("keeps the chosen columns in the URL and sends no names when the name column is hidden", async () => {
+    const result = await load("?cols=code&cols=step&cols=flags");
+    expect(result.data.query.columns).toEqual(["step", "flags"]);
+    expect(result.data.rows.map((row: any) => row.name)).toEqual([null, null, null]);
+    expect((await load("?cols=code")).data.query.columns).toEqual([]);
+  });
+
+  it("pages 25 rows at a time and clamps a page beyond the end", async () => {
+    const many = await createOrganisation("Sidförbundet");
+    const koord = await signedIn(many.organisationId, "koordinator", [{ insatsId: many.insatser[0].id, kommunId: many.kommuner[0].id }]);
+    const referrerId = (await prisma.referrer.findFirstOrThrow({ where: { organisationId: many.organisationId } })).id;
+    const ageGroupId = (await prisma.ageGroup.findFirstOrThrow({ where: { organisationId: many.organisationId } })).id;
+    for (let n = 1; n <= 30; n++) {
+      const p = await prisma.participant.create({ data: { organisationId: many.organisationId, code: `P-${String(n).padStart(2, "0")}` } });
+      await prisma.enrolment.create({
+        data: { organisationId: many.organisationId, participantId: p.id, insatsId: many.insatser[0].id, kommunId: many.kommuner[0].id, referrerId, ageGroupId, gender: "man", enrolledDate: ago(n) },
+      });
+    }
+    const first = await load("", koord.cookie);
+    expect(first.data).toMatchObject({ total: 30, page: 1, pageCount: 2 });
+    expect(first.data.rows).toHaveLength(25);
+    const second = await load("?page=2", koord.cookie);
+    expect(codes(second)).toEqual(["P-26", "P-27", "P-28", "P-29", "P-30"]);
+    const beyond = await load("?page=9", koord.cookie);
+    expect(beyond.data.query.page).toBe(2);
+    expect(codes(beyond)).toEqual(codes(second));
+  });
+
+  it("audits the list view as a read of the participants it showed", async () => {
+    const result = await load("?q=A-01");
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { userId: users.koord.id, entity: "participant-list" }, orderBy: { at: "desc" } });
+    expect(event.action).toBe("read");
+    expect(event.detail).toBe(`1 deltagare: ${result.data.rows[0].participantId}`);
+  });
+});
