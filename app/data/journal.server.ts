@@ -666,6 +666,9 @@ const KIND_RANK: Record<TimelineKind, number> = {
   closure: 3, activity: 2, placement: 2, "skapa-offer": 2, "skapa-assessment": 2, fov: 2, support: 2, income: 2, enrolment: 1, consent: 0,
 };
 
+/** The order in which "Logga möte" writes its records. */
+const WRITE_ORDER: readonly TimelineKind[] = ["activity", "placement", "support"];
+
 export interface TimelineItem {
   key: string;
   kind: TimelineKind;
@@ -689,7 +692,7 @@ function loadEnrolments(participantId: string, organisationId: string) {
     orderBy: [{ enrolledDate: "desc" }, { createdAt: "desc" }],
     select: {
       id: true, insatsId: true, kommunId: true, coordinatorId: true, enrolledDate: true, closedDate: true, version: true, createdAt: true, updatedAt: true,
-      gender: true, closureReasonId: true, incomeEndId: true, planAfterClosure: true, surveySupport: true, surveyInfluence: true, surveyReadiness: true,
+      gender: true, referrerId: true, ageGroupId: true, closureReasonId: true, incomeEndId: true, planAfterClosure: true, surveySupport: true, surveyInfluence: true, surveyReadiness: true,
       insats: {
         select: {
           name: true, skapaScaleMin: true, skapaScaleMax: true,
@@ -793,7 +796,9 @@ function sortTimeline(items: SortableItem[]): TimelineItem[] {
     .sort((a, b) => {
       if (a.date !== b.date) return a.date < b.date ? 1 : -1;
       if (KIND_RANK[a.kind] !== KIND_RANK[b.kind]) return KIND_RANK[b.kind] - KIND_RANK[a.kind];
-      return b.createdAt.getTime() - a.createdAt.getTime();
+      if (a.createdAt.getTime() !== b.createdAt.getTime()) return b.createdAt.getTime() - a.createdAt.getTime();
+      // Saved in the same moment (a meeting with its step change and stödinsats): in the order written.
+      return WRITE_ORDER.indexOf(b.kind) - WRITE_ORDER.indexOf(a.kind);
     })
     .map(({ createdAt: _createdAt, ...item }) => item);
 }
@@ -802,7 +807,6 @@ function sortTimeline(items: SortableItem[]): TimelineItem[] {
 export interface EditView {
   kind: EventKind;
   id: string;
-  enrolmentId: string;
   /** Sent back with the form; a save is refused when the record has changed since. */
   version: string;
   values: Record<string, string>;
@@ -815,7 +819,7 @@ export interface EditView {
 function editView(user: CurrentUser, enrolments: LoadedEnrolment[], edit: NonNullable<JournalQuery["edit"]>): EditView | null {
   for (const enrolment of enrolments) {
     if (!canWorkWithEnrolment(user, enrolment)) continue;
-    const base = { kind: edit.kind, id: edit.id, enrolmentId: enrolment.id, steps: enrolment.insats.trappanSteps };
+    const base = { kind: edit.kind, id: edit.id, steps: enrolment.insats.trappanSteps };
     const text = (value: string | number | null) => (value === null ? "" : String(value));
     switch (edit.kind) {
       case "activity": {
@@ -928,10 +932,9 @@ function skapaComparison(enrolment: LoadedEnrolment) {
 }
 export type SkapaComparison = NonNullable<ReturnType<typeof skapaComparison>>;
 
-function enrolmentSummary(user: CurrentUser, enrolment: LoadedEnrolment) {
+function enrolmentSummary(enrolment: LoadedEnrolment) {
   return {
     id: enrolment.id,
-    version: String(enrolment.version),
     insats: enrolment.insats.name,
     kommun: enrolment.kommun.name,
     coordinator: enrolment.coordinator?.name ?? null,
@@ -942,7 +945,6 @@ function enrolmentSummary(user: CurrentUser, enrolment: LoadedEnrolment) {
     enrolledDate: enrolment.enrolledDate,
     closedDate: enrolment.closedDate,
     closureReason: enrolment.closureReason?.label ?? null,
-    editable: canWorkWithEnrolment(user, enrolment),
   };
 }
 
@@ -999,7 +1001,10 @@ export async function loadJournal(user: CurrentUser, participant: AccessiblePart
   const currentPlacement = placements[placements.length - 1] ?? null;
   const current = latest
     ? {
-        ...enrolmentSummary(user, latest),
+        ...enrolmentSummary(latest),
+        version: String(latest.version),
+        /** Whether the quick forms are this user's to use (the enrolment is in their scope). */
+        editable: canWorkWithEnrolment(user, latest),
         open: latest.closedDate === null,
         steps: latest.insats.trappanSteps,
         currentStep: currentPlacement ? { step: currentPlacement.step, text: stepText(latest, currentPlacement.step), date: currentPlacement.date } : null,
@@ -1017,13 +1022,17 @@ export async function loadJournal(user: CurrentUser, participant: AccessiblePart
     participant: { id: participant.id, code: participant.code, name: participant.name, version: String(participant.version) },
     today,
     current,
-    enrolments: enrolments.map((enrolment) => enrolmentSummary(user, enrolment)),
+    enrolments: enrolments.map(enrolmentSummary),
     timeline,
     counts,
     filter: query.filter,
     editing,
     /** An edit link to something gone, or not this user's to edit. */
     editMissing: query.edit !== null && editing === null,
+    /** A re-enrolment form starts from the latest enrolment's answers. */
+    enrolmentDefaults: latest
+      ? { insatsId: latest.insatsId, kommunId: latest.kommunId, referrerId: latest.referrerId, gender: latest.gender, ageGroupId: latest.ageGroupId }
+      : null,
     trappan: latest ? trappanSeries(latest) : null,
     skapa: latest ? skapaComparison(latest) : null,
     options,
