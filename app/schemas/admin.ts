@@ -253,6 +253,15 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   referral: "Remiss",
   "study-visit": "Studiebesök",
   report: "Rapport",
+  statistics: "Statistik",
+  activity: "Möte/aktivitet",
+  "trappan-placement": "Placering i Trappan",
+  "skapa-offer": "SKAPA erbjuden",
+  "skapa-assessment": "SKAPA-skattning",
+  "fov-screening": "FOV",
+  "support-intervention": "Stödinsats",
+  "income-change": "Försörjning",
+  import: "Import",
 };
 
 export function auditActionLabel(action: string): string {
