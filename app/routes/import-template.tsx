@@ -1,4 +1,20 @@
-// Placeholder until the import screen lands.
-export default function Placeholder() {
-  return null;
+// GET /import/mall.xlsx: the import template with the förbund's own lists in its instructions.
+import type { Route } from "./+types/import-template";
+import { requirePermission } from "~/auth/guards.server";
+import { prisma } from "~/data/db.server";
+import { loadTemplateLists } from "~/import/load.server";
+import { TEMPLATE_FILE_NAME, templateBuffer, XLSX_CONTENT_TYPE } from "~/import/template";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "import:run");
+  const buffer = await templateBuffer(await loadTemplateLists(prisma, user.organisationId));
+  return new Response(new Uint8Array(buffer), {
+    headers: {
+      "Content-Type": XLSX_CONTENT_TYPE,
+      "Content-Disposition": `attachment; filename="${TEMPLATE_FILE_NAME}"`,
+      "Content-Length": String(buffer.byteLength),
+      // The lists change when the förbundschef edits them: never serve a stale template.
+      "Cache-Control": "no-store",
+    },
+  });
 }
