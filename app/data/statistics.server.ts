@@ -1,6 +1,8 @@
-// The records the statistics are computed from, read in a few flat SQL queries, and the finished
-// report bundle. Every number comes from computeReport and goalInputs (app/domain); this module
-// only decides which rows to read.
+// The records the statistics are computed from, and the finished report bundle. Every number
+// comes from computeReport and goalInputs (app/domain); this module only decides what to read,
+// and reads it in three queries (enrolments with their events, referrals and study visits, and
+// the labels), so that the full statistics of a förbund with 10,000 participants take a few
+// hundred milliseconds (npm run bench).
 import { DEFAULT_TRAPPAN_LABELS } from "~/domain/reference-defaults";
 import { GOAL_METRIC_KEYS, goalFollowUp, goalInputs, isGoalMetric, type GoalTarget } from "~/domain/goals";
 import { maxDate, minDate, previousPeriod, type Period } from "~/domain/period";
@@ -80,42 +82,56 @@ async function resolveFilters(organisationId: string, query: ReportQuery): Promi
   return { insatsId: insats?.id ?? null, kommunId: kommun?.id ?? null };
 }
 
-/** The records of the previous period through the report period: one load serves both reports. */
+/** From the start of the previous period to the end of the report period: one load serves both reports. */
 export function comparisonSpan(period: Period): Period {
-  const previous = previousPeriod(period);
-  return { from: minDate(previous.from, period.from), to: period.to };
+  return { from: previousPeriod(period).from, to: period.to };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Queries. Standard SQL over quoted Prisma table names, so they run on PostgreSQL as well
 // (string_agg is in both: SQLite since 3.44, better-sqlite3 ships 3.49).
 //
-// Reading rows into JavaScript costs far more per row than the database spends finding them, so
-// each enrolment comes back as ONE row with its events packed into strings: "date:step,date:step"
-// and so on. Dates, numbers, outcomes and ids never contain the separators , : space or =.
+// Handing rows and cells to JavaScript costs more than the database spends finding them, so each
+// enrolment comes back as ONE row of six texts: its own fields joined by "|", and each kind of
+// event packed as "date:step,date:step" and so on. Labels are read separately and the rows carry
+// ids: ids, dates, numbers and outcome keywords never contain the separators | , : space or =,
+// while a label a förbund has typed may contain anything.
 
+/** "AND x."insatsId" = ... AND x."kommunId" = ..." for the filters that are set. */
 function filterSql(alias: string, filters: ResolvedFilters): Prisma.Sql {
-  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
-  return Prisma.sql`${filters.insatsId === null ? Prisma.empty : Prisma.sql`AND ${column("insatsId")} = ${filters.insatsId}`}
-    ${filters.kommunId === null ? Prisma.empty : Prisma.sql`AND ${column("kommunId")} = ${filters.kommunId}`}`;
+  const conditions: Prisma.Sql[] = [];
+  if (filters.insatsId !== null) conditions.push(Prisma.sql`AND ${Prisma.raw(`${alias}."insatsId"`)} = ${filters.insatsId}`);
+  if (filters.kommunId !== null) conditions.push(Prisma.sql`AND ${Prisma.raw(`${alias}."kommunId"`)} = ${filters.kommunId}`);
+  return conditions.length === 0 ? Prisma.empty : Prisma.join(conditions, " ");
 }
 
+/** A nullable boolean column as "1", "0" or "" (null). */
+const flag = (column: string) => `CASE WHEN e."${column}" IS NULL THEN '' WHEN e."${column}" THEN '1' ELSE '0' END`;
+
+/** The enrolment's own fields, in the order toEnrolmentRecord reads them; "" stands for null. */
+const ENROLMENT_FIELDS = Prisma.join(
+  [
+    `e."id"`,
+    `e."participantId"`,
+    `e."insatsId"`,
+    `e."kommunId"`,
+    `e."gender"`,
+    `e."ageGroupId"`,
+    `e."referrerId"`,
+    `e."enrolledDate"`,
+    `COALESCE(e."closedDate", '')`,
+    `COALESCE(e."closureReasonId", '')`,
+    flag("planAfterClosure"),
+    flag("surveySupport"),
+    flag("surveyInfluence"),
+    flag("surveyReadiness"),
+  ].map((field) => Prisma.raw(field)),
+  ` || '|' || `,
+);
+
 interface EnrolmentRow {
-  id: string;
-  participantId: string;
-  insats: string;
-  kommun: string;
-  gender: string;
-  ageGroup: string;
-  referrer: string;
-  enrolledDate: string;
-  closedDate: string | null;
-  closureReason: string | null;
-  closureCategory: string | null;
-  planAfterClosure: boolean | number | null;
-  surveySupport: boolean | number | null;
-  surveyInfluence: boolean | number | null;
-  surveyReadiness: boolean | number | null;
+  /** The ENROLMENT_FIELDS joined by "|". */
+  enrolment: string;
   /** "date:step,...", ordered by date and then creation, so the position breaks same-date ties. */
   placements: string | null;
   /** "date,..." */
@@ -132,14 +148,23 @@ interface EnrolmentRow {
  * Enrolments that can count in a period within `span` (open at some time in it, or with a
  * stödinsats dated in it: support counts by its own date), with every event the statistics read:
  * placements, offers, assessments and FOV up to the span's end, support within the span.
+ *
+ * The enrolments are visited in id order, the order of the (enrolmentId, date) indexes of the
+ * event tables, so the lookups walk those indexes forward instead of jumping around in them:
+ * 40 % less time than letting SQLite visit them in enrolment-date order.
  */
 function loadEnrolments(organisationId: string, span: Period, filters: ResolvedFilters) {
   const { from, to } = span;
   return prisma.$queryRaw<EnrolmentRow[]>`
-    SELECT e."id", e."participantId", i."name" AS "insats", k."name" AS "kommun", e."gender",
-      a."label" AS "ageGroup", r."name" AS "referrer", e."enrolledDate", e."closedDate",
-      c."label" AS "closureReason", c."category" AS "closureCategory", e."planAfterClosure",
-      e."surveySupport", e."surveyInfluence", e."surveyReadiness",
+    WITH "scope" AS MATERIALIZED (
+      SELECT x."id" FROM "Enrolment" x
+      WHERE x."organisationId" = ${organisationId} ${filterSql("x", filters)}
+        AND ((x."enrolledDate" <= ${to} AND (x."closedDate" IS NULL OR x."closedDate" >= ${from}))
+          OR (x."closedDate" < ${from} AND EXISTS (SELECT 1 FROM "SupportIntervention" s0
+                WHERE s0."enrolmentId" = x."id" AND s0."date" >= ${from} AND s0."date" <= ${to})))
+      ORDER BY x."id"
+    )
+    SELECT ${ENROLMENT_FIELDS} AS "enrolment",
       (SELECT string_agg(p."date" || ':' || CAST(p."step" AS TEXT), ',' ORDER BY p."date", p."createdAt", p."id")
          FROM "TrappanPlacement" p WHERE p."enrolmentId" = e."id" AND p."date" <= ${to}) AS "placements",
       (SELECT string_agg(o."date", ',')
@@ -152,23 +177,14 @@ function loadEnrolments(organisationId: string, span: Period, filters: ResolvedF
          FROM "FovScreening" f WHERE f."enrolmentId" = e."id" AND f."date" <= ${to}) AS "fov",
       (SELECT string_agg(x."date" || ':' || CASE WHEN x."raisesActivityLevel" THEN '1' ELSE '0' END || ':' || x."supportTypeId", ',')
          FROM "SupportIntervention" x WHERE x."enrolmentId" = e."id" AND x."date" >= ${from} AND x."date" <= ${to}) AS "support"
-    FROM "Enrolment" e
-    JOIN "Insats" i ON i."id" = e."insatsId"
-    JOIN "Kommun" k ON k."id" = e."kommunId"
-    JOIN "AgeGroup" a ON a."id" = e."ageGroupId"
-    JOIN "Referrer" r ON r."id" = e."referrerId"
-    LEFT JOIN "ClosureReason" c ON c."id" = e."closureReasonId"
-    WHERE e."organisationId" = ${organisationId} ${filterSql("e", filters)}
-      AND ((e."enrolledDate" <= ${to} AND (e."closedDate" IS NULL OR e."closedDate" >= ${from}))
-        OR (e."closedDate" < ${from} AND EXISTS (SELECT 1 FROM "SupportIntervention" s0
-              WHERE s0."enrolmentId" = e."id" AND s0."date" >= ${from} AND s0."date" <= ${to})))`;
+    FROM "scope" JOIN "Enrolment" e ON e."id" = "scope"."id"`;
 }
 
 interface IntakeRow {
   kind: "referral" | "visit";
-  referrer: string | null;
-  kommun: string;
-  insats: string;
+  referrerId: string | null;
+  kommunId: string;
+  insatsId: string;
   decision: string | null;
   /** "date,..." of the referrals or visits with these values. */
   dates: string;
@@ -177,137 +193,194 @@ interface IntakeRow {
 /** Referrals and study visits dated in the span, one row per combination of their values. */
 function loadIntake(organisationId: string, span: Period, filters: ResolvedFilters) {
   return prisma.$queryRaw<IntakeRow[]>`
-    SELECT 'referral' AS "kind", r."name" AS "referrer", k."name" AS "kommun", i."name" AS "insats", x."decision",
-      string_agg(x."date", ',') AS "dates"
+    SELECT 'referral' AS "kind", x."referrerId", x."kommunId", x."insatsId", x."decision", string_agg(x."date", ',') AS "dates"
     FROM "Referral" x
-    JOIN "Referrer" r ON r."id" = x."referrerId"
-    JOIN "Kommun" k ON k."id" = x."kommunId"
-    JOIN "Insats" i ON i."id" = x."insatsId"
     WHERE x."organisationId" = ${organisationId} AND x."date" >= ${span.from} AND x."date" <= ${span.to} ${filterSql("x", filters)}
-    GROUP BY r."name", k."name", i."name", x."decision"
+    GROUP BY x."referrerId", x."kommunId", x."insatsId", x."decision"
     UNION ALL
-    SELECT 'visit' AS "kind", NULL AS "referrer", k."name" AS "kommun", i."name" AS "insats", NULL AS "decision",
-      string_agg(x."date", ',') AS "dates"
+    SELECT 'visit' AS "kind", NULL AS "referrerId", x."kommunId", x."insatsId", NULL AS "decision", string_agg(x."date", ',') AS "dates"
     FROM "StudyVisit" x
-    JOIN "Kommun" k ON k."id" = x."kommunId"
-    JOIN "Insats" i ON i."id" = x."insatsId"
     WHERE x."organisationId" = ${organisationId} AND x."date" >= ${span.from} AND x."date" <= ${span.to} ${filterSql("x", filters)}
-    GROUP BY k."name", i."name"`;
+    GROUP BY x."kommunId", x."insatsId"`;
 }
 
-/** Labels of the ids packed into the event strings. */
-async function loadLabels(organisationId: string) {
-  const [areas, supportTypes] = await Promise.all([
-    prisma.skapaArea.findMany({ where: { insats: { organisationId } }, select: { id: true, label: true } }),
-    prisma.supportType.findMany({ where: { organisationId }, select: { id: true, label: true } }),
-  ]);
-  return {
-    area: new Map(areas.map((area) => [area.id, area.label])),
-    supportType: new Map(supportTypes.map((type) => [type.id, type.label])),
+interface LabelRow {
+  kind: keyof Labels;
+  id: string;
+  label: string;
+  category: string | null;
+}
+
+type LabelMap = Map<string, { label: string; category: string | null }>;
+
+interface Labels {
+  insats: LabelMap;
+  kommun: LabelMap;
+  ageGroup: LabelMap;
+  referrer: LabelMap;
+  closureReason: LabelMap;
+  supportType: LabelMap;
+  skapaArea: LabelMap;
+}
+
+/** The förbund's labels of everything the rows refer to by id, in one query. */
+async function loadLabels(organisationId: string): Promise<Labels> {
+  const rows = await prisma.$queryRaw<LabelRow[]>`
+    SELECT 'insats' AS "kind", "id", "name" AS "label", NULL AS "category" FROM "Insats" WHERE "organisationId" = ${organisationId}
+    UNION ALL SELECT 'kommun', "id", "name", NULL FROM "Kommun" WHERE "organisationId" = ${organisationId}
+    UNION ALL SELECT 'ageGroup', "id", "label", NULL FROM "AgeGroup" WHERE "organisationId" = ${organisationId}
+    UNION ALL SELECT 'referrer', "id", "name", NULL FROM "Referrer" WHERE "organisationId" = ${organisationId}
+    UNION ALL SELECT 'closureReason', "id", "label", "category" FROM "ClosureReason" WHERE "organisationId" = ${organisationId}
+    UNION ALL SELECT 'supportType', "id", "label", NULL FROM "SupportType" WHERE "organisationId" = ${organisationId}
+    UNION ALL SELECT 'skapaArea', a."id", a."label", NULL FROM "SkapaArea" a JOIN "Insats" i ON i."id" = a."insatsId"
+      WHERE i."organisationId" = ${organisationId}`;
+  const labels: Labels = {
+    insats: new Map(),
+    kommun: new Map(),
+    ageGroup: new Map(),
+    referrer: new Map(),
+    closureReason: new Map(),
+    supportType: new Map(),
+    skapaArea: new Map(),
   };
+  for (const row of rows) labels[row.kind].set(row.id, { label: row.label, category: row.category });
+  return labels;
 }
 
-type Labels = Awaited<ReturnType<typeof loadLabels>>;
+/** The label of an id; rows only refer to the förbund's own rows, so it is always there. */
+function labelOf(map: LabelMap, id: string): string {
+  return map.get(id)?.label ?? id;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Rows to records
 
-/** SQLite returns booleans as 0/1, PostgreSQL as booleans. */
-function toBoolean(value: boolean | number | null): boolean | null {
-  return value === null ? null : Boolean(value);
+/**
+ * Calls `each` with the bounds of every item of a packed list "a,b,c" (null: no events). The
+ * items are read in place, without splitting the list into strings first: this runs for every
+ * event.
+ */
+function forEachItem(packed: string | null, each: (text: string, start: number, end: number) => void): void {
+  if (packed === null) return;
+  for (let start = 0; start < packed.length; ) {
+    const comma = packed.indexOf(",", start);
+    const end = comma === -1 ? packed.length : comma;
+    each(packed, start, end);
+    start = end + 1;
+  }
 }
 
-/** The items of a packed list; null (no events) gives none. */
-function items(packed: string | null): string[] {
-  return packed === null || packed === "" ? [] : packed.split(",");
+/** The whole number written in text[start, end). */
+function integerAt(text: string, start: number, end: number): number {
+  const negative = text.charCodeAt(start) === 45; // "-"
+  let value = 0;
+  for (let i = negative ? start + 1 : start; i < end; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return negative ? -value : value;
 }
 
-// The unpacking below uses indexOf and slice rather than split: it runs for every event, and
-// not allocating an array per event halves its cost.
-
+/** Items "date:step", ordered by date and creation: the position is the same-date tie-break. */
 function toPlacements(packed: string | null): Placement[] {
   const placements: Placement[] = [];
-  for (const item of items(packed)) {
-    const colon = item.indexOf(":");
-    placements.push({ date: item.slice(0, colon), step: Number(item.slice(colon + 1)), seq: placements.length });
-  }
+  forEachItem(packed, (text, start, end) => {
+    const colon = text.indexOf(":", start);
+    placements.push({ date: text.slice(start, colon), step: integerAt(text, colon + 1, end), seq: placements.length });
+  });
   return placements;
 }
 
+function toDates(packed: string | null): string[] {
+  const dates: string[] = [];
+  forEachItem(packed, (text, start, end) => dates.push(text.slice(start, end)));
+  return dates;
+}
+
+/** Items "date:areaId=score areaId=score". */
 function toAssessments(packed: string | null, labels: Labels): SkapaAssessment[] {
   const assessments: SkapaAssessment[] = [];
-  for (const item of items(packed)) {
-    const colon = item.indexOf(":");
+  forEachItem(packed, (text, start, end) => {
+    const colon = text.indexOf(":", start);
     const scores: Record<string, number> = {};
-    for (let start = colon + 1; start < item.length; ) {
-      const space = item.indexOf(" ", start);
-      const end = space === -1 ? item.length : space;
-      const equals = item.indexOf("=", start);
-      const area = labels.area.get(item.slice(start, equals));
-      if (area !== undefined) scores[area] = Number(item.slice(equals + 1, end));
-      start = end + 1;
+    for (let pair = colon + 1; pair < end; ) {
+      const space = text.indexOf(" ", pair);
+      const pairEnd = space === -1 || space > end ? end : space;
+      const equals = text.indexOf("=", pair);
+      scores[labelOf(labels.skapaArea, text.slice(pair, equals))] = integerAt(text, equals + 1, pairEnd);
+      pair = pairEnd + 1;
     }
-    assessments.push({ date: item.slice(0, colon), scores });
-  }
+    assessments.push({ date: text.slice(start, colon), scores });
+  });
   return assessments;
 }
 
+/** Items "date:outcome". */
 function toFov(packed: string | null): FovScreening[] {
-  return items(packed).map((item) => {
-    const colon = item.indexOf(":");
-    return { date: item.slice(0, colon), outcome: item.slice(colon + 1) as FovOutcome };
+  const screenings: FovScreening[] = [];
+  forEachItem(packed, (text, start, end) => {
+    const colon = text.indexOf(":", start);
+    screenings.push({ date: text.slice(start, colon), outcome: text.slice(colon + 1, end) as FovOutcome });
   });
+  return screenings;
 }
 
+/** Items "date:raised(0|1):supportTypeId". */
 function toSupport(packed: string | null, labels: Labels): SupportIntervention[] {
-  return items(packed).map((item) => {
-    const colon = item.indexOf(":");
-    const typeId = item.slice(colon + 3);
-    return {
-      date: item.slice(0, colon),
-      type: labels.supportType.get(typeId) ?? typeId,
-      raisesActivityLevel: item[colon + 1] === "1",
-    };
+  const support: SupportIntervention[] = [];
+  forEachItem(packed, (text, start, end) => {
+    const colon = text.indexOf(":", start);
+    support.push({
+      date: text.slice(start, colon),
+      type: labelOf(labels.supportType, text.slice(colon + 3, end)),
+      raisesActivityLevel: text[colon + 1] === "1",
+    });
   });
+  return support;
+}
+
+/** "1", "0" or "" (null). */
+function toFlag(value: string): boolean | null {
+  return value === "" ? null : value === "1";
 }
 
 function toEnrolmentRecord(row: EnrolmentRow, labels: Labels): EnrolmentRecord {
+  const [id, participantId, insatsId, kommunId, gender, ageGroupId, referrerId, enrolledDate, closedDate,
+    closureReasonId, plan, support, influence, readiness] = row.enrolment.split("|");
+  const closureReason = closureReasonId === "" ? undefined : labels.closureReason.get(closureReasonId);
   return {
-    id: row.id,
-    participantId: row.participantId,
-    insats: row.insats,
-    kommun: row.kommun,
-    gender: row.gender as Gender,
-    ageGroup: row.ageGroup,
-    referrer: row.referrer,
-    enrolledDate: row.enrolledDate,
-    closedDate: row.closedDate,
-    closureReason: row.closureReason,
-    closureCategory: row.closureCategory as ClosureCategory | null,
-    planAfterClosure: toBoolean(row.planAfterClosure),
-    surveySupport: toBoolean(row.surveySupport),
-    surveyInfluence: toBoolean(row.surveyInfluence),
-    surveyReadiness: toBoolean(row.surveyReadiness),
+    id,
+    participantId,
+    insats: labelOf(labels.insats, insatsId),
+    kommun: labelOf(labels.kommun, kommunId),
+    gender: gender as Gender,
+    ageGroup: labelOf(labels.ageGroup, ageGroupId),
+    referrer: labelOf(labels.referrer, referrerId),
+    enrolledDate,
+    closedDate: closedDate === "" ? null : closedDate,
+    closureReason: closureReason?.label ?? null,
+    closureCategory: (closureReason?.category ?? null) as ClosureCategory | null,
+    planAfterClosure: toFlag(plan),
+    surveySupport: toFlag(support),
+    surveyInfluence: toFlag(influence),
+    surveyReadiness: toFlag(readiness),
     placements: toPlacements(row.placements),
-    skapaOffers: items(row.skapaOffers),
+    skapaOffers: toDates(row.skapaOffers),
     assessments: toAssessments(row.assessments, labels),
     fov: toFov(row.fov),
     support: toSupport(row.support, labels),
   };
 }
 
-function toIntakeRecords(rows: IntakeRow[]): { referrals: ReferralRecord[]; studyVisits: StudyVisitRecord[] } {
+function toIntakeRecords(rows: IntakeRow[], labels: Labels): Pick<ReportInput, "referrals" | "studyVisits"> {
   const referrals: ReferralRecord[] = [];
   const studyVisits: StudyVisitRecord[] = [];
   for (const row of rows) {
-    const { kommun, insats } = row;
-    for (const date of items(row.dates)) {
-      if (row.kind === "visit") {
-        studyVisits.push({ date, kommun, insats });
-      } else {
-        const decision = (row.decision || null) as ReferralDecision | null;
-        referrals.push({ date, referrer: row.referrer ?? "", kommun, insats, decision });
-      }
+    const kommun = labelOf(labels.kommun, row.kommunId);
+    const insats = labelOf(labels.insats, row.insatsId);
+    if (row.kind === "visit") {
+      for (const date of toDates(row.dates)) studyVisits.push({ date, kommun, insats });
+    } else {
+      const referrer = labelOf(labels.referrer, row.referrerId ?? "");
+      const decision = (row.decision || null) as ReferralDecision | null;
+      for (const date of toDates(row.dates)) referrals.push({ date, referrer, kommun, insats, decision });
     }
   }
   return { referrals, studyVisits };
@@ -325,7 +398,7 @@ async function loadRecords(
   ]);
   return {
     enrolments: enrolments.map((row) => toEnrolmentRecord(row, labels)),
-    ...toIntakeRecords(intake),
+    ...toIntakeRecords(intake, labels),
   };
 }
 
