@@ -33,6 +33,7 @@ export default [
 
   route("import", "routes/import.tsx"),
   route("import/mall.xlsx", "routes/import-template.tsx"),
+  route("import/skicka", "routes/import-submit.tsx"),
 
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

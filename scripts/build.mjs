@@ -17,6 +17,9 @@ export async function buildCli() {
     outdir: path.join(root, "build/cli"),
     outExtension: { ".js": ".mjs" },
     bundle: true,
+    // Split so that the JSON report path does not load exceljs, docx and resvg at start-up.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
     platform: "node",
     target: "node20",
     format: "esm",

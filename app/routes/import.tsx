@@ -1,43 +1,23 @@
 // /import: the förbundschef moves the förbund's spreadsheets into Stegvis. A first submit is
-// always a preview (dry run); "Importera" sends the same files again for real.
-import { useEffect, useId, useState } from "react";
+// always a preview (dry run); "Importera" sends the same files again for real. Without JavaScript
+// the form posts here; with it, the page sends the same form to /import/skicka with
+// XMLHttpRequest, shows how far the upload has come, and renders the JSON answer the same way.
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type Ref } from "react";
 import { data, Form, Link, useNavigation } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/import";
 import { requirePermission } from "~/auth/guards.server";
-import { CheckboxField, FormMessage } from "~/components/forms/fields";
-import { filesFingerprint, importFiles } from "~/import";
+import { CheckboxField } from "~/components/forms/fields";
 import { TABLE_NAMES, TABLES } from "~/import/columns";
-import type { ImportResult } from "~/import/types";
-import { checkbox } from "~/schemas/form";
+import { handleImportUpload, MAX_UPLOAD_MB, type ImportUploadResult } from "~/import/handle-upload.server";
 import { formatNumber } from "~/utils/format";
 
 export const meta: Route.MetaFunction = () => [{ title: "Import – Stegvis" }];
 
-const MAX_UPLOAD_MB = 50;
-const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
-const MAX_FILES = 20;
-/** The page lists this many problems; the counts say how many there are in all. */
-const SHOWN_PROBLEMS = 1000;
 const ACCEPT = ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv";
-
-const ImportFormSchema = z.object({
-  intent: z.enum(["preview", "import"], { error: "Okänd åtgärd. Ladda om sidan och försök igen." }),
-  createMissing: checkbox,
-  previewed: z.string().max(100).optional(),
-});
-
-type ActionResult =
-  | { kind: "error"; message: string }
-  | {
-      kind: "result";
-      result: Omit<ImportResult, "problems" | "timings"> & { problems: ImportResult["problems"]; problemCount: number };
-      /** Identifies the previewed files and choice, so that "Importera" imports exactly those. */
-      fingerprint: string;
-      changedSincePreview: boolean;
-    };
-
-const failure = (message: string, status: number) => data<ActionResult>({ kind: "error", message }, { status });
+/** Where the page sends the form with JavaScript (routes/import-submit.tsx). */
+const SUBMIT_URL = "/import/skicka";
+/** The progress text is read aloud at most this often, so that a screen reader is not flooded. */
+const ANNOUNCE_EVERY_MS = 1000;
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, "import:run");
@@ -45,57 +25,131 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "import:run");
-  const tooLarge = `Filerna är för stora: högst ${MAX_UPLOAD_MB} MB tillsammans. Dela upp importen, t.ex. en fil per tabell.`;
-  // Refused before the body is read, so that a huge upload never fills the server's memory.
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BYTES + 1024 * 1024) return failure(tooLarge, 413);
+  const { status, body } = await handleImportUpload(request);
+  return data<ImportUploadResult>(body, { status });
+}
 
-  let formData: FormData;
+type Intent = "preview" | "import";
+/** An upload sent with XMLHttpRequest: the bytes going up, then the server checking them. */
+type UploadState =
+  | { phase: "idle" }
+  | { phase: "uploading"; intent: Intent; loaded: number; total: number; announced: number }
+  | { phase: "processing"; intent: Intent };
+
+const percentOf = (loaded: number, total: number) => (total > 0 ? Math.min(100, Math.floor((loaded / total) * 100)) : 0);
+const NO_CONNECTION = "Filerna kunde inte skickas. Kontrollera anslutningen och försök igen.";
+
+/** Reads the JSON answer of /import/skicka; anything else becomes a message for the page. */
+function readAnswer(xhr: XMLHttpRequest, maxUploadMb: number): ImportUploadResult {
   try {
-    formData = await request.formData();
+    const body = JSON.parse(xhr.responseText) as ImportUploadResult;
+    if (body && (body.kind === "result" || (body.kind === "error" && typeof body.message === "string"))) return body;
   } catch {
-    return failure("Filerna kunde inte tas emot. Försök igen, och välj filerna på nytt om det inte hjälper.", 400);
+    /* not JSON: an error page from a proxy, say */
   }
-  const parsed = ImportFormSchema.safeParse({
-    intent: formData.get("intent") ?? "preview",
-    createMissing: formData.get("createMissing") ?? undefined,
-    previewed: formData.get("previewed") ?? undefined,
-  });
-  if (!parsed.success) return failure(parsed.error.issues[0].message, 400);
-  const { intent, createMissing, previewed } = parsed.data;
-
-  const uploads = formData.getAll("files").filter((value): value is File => typeof value !== "string" && value.size > 0);
-  if (uploads.length === 0) return failure("Välj minst en fil: en Excel-arbetsbok (.xlsx) eller CSV-filer (.csv).", 400);
-  if (uploads.length > MAX_FILES) return failure(`Välj högst ${MAX_FILES} filer åt gången.`, 400);
-  if (uploads.reduce((sum, file) => sum + file.size, 0) > MAX_UPLOAD_BYTES) return failure(tooLarge, 413);
-
-  const files = await Promise.all(uploads.map(async (file) => ({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) })));
-  const fingerprint = filesFingerprint(files, createMissing);
-  // The real import only runs for exactly what was previewed; anything else is previewed first.
-  const confirmed = intent === "import" && previewed === fingerprint;
-
-  const result = await importFiles({ organisationId: user.organisationId, files, dryRun: !confirmed, createMissing, userId: user.id });
-  const { timings: _timings, problems, ...rest } = result;
-  return data<ActionResult>({
-    kind: "result",
-    result: { ...rest, problems: problems.slice(0, SHOWN_PROBLEMS), problemCount: problems.length },
-    fingerprint,
-    changedSincePreview: intent === "import" && !confirmed,
-  });
+  if (xhr.status === 403) return { kind: "error", message: "Du har inte behörighet att importera." };
+  if (xhr.status === 413) return { kind: "error", message: `Filerna är för stora: högst ${maxUploadMb} MB tillsammans.` };
+  return { kind: "error", message: `Importen kunde inte genomföras (fel ${xhr.status || "i anslutningen"}). Försök igen om en stund.` };
 }
 
 export default function ImportPage({ loaderData, actionData }: Route.ComponentProps) {
   const navigation = useNavigation();
+  const { maxUploadMb } = loaderData;
   const fileInputId = useId();
-  const submitting = navigation.state === "submitting" && navigation.formAction?.startsWith("/import") === true;
-  const importing = submitting && navigation.formData?.get("intent") === "import";
+  const progressLabelId = useId();
+  // A plain post through React Router (only when XMLHttpRequest is missing).
+  const navigating = navigation.state === "submitting" && navigation.formAction?.startsWith("/import") === true;
+  const [upload, setUpload] = useState<UploadState>({ phase: "idle" });
+  // The latest answer of /import/skicka; counter makes each answer a new one for the focus.
+  const [answer, setAnswer] = useState<{ body: ImportUploadResult; counter: number } | null>(null);
+  const request = useRef<XMLHttpRequest | null>(null);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+  const errorBox = useRef<HTMLDivElement>(null);
+  const shown: ImportUploadResult | undefined = answer?.body ?? actionData;
+
   // A change of files or of "Skapa saknade" makes the shown preview out of date.
   const [stale, setStale] = useState(false);
-  useEffect(() => setStale(false), [actionData]);
+  useEffect(() => setStale(false), [shown]);
 
-  const outcome = actionData?.kind === "result" ? actionData : null;
+  // The answer is announced by moving focus to its heading (or to the error).
+  useEffect(() => {
+    if (!answer) return;
+    (answer.body.kind === "result" ? reportHeading.current : errorBox.current)?.focus();
+  }, [answer]);
+  // Leaving the page stops an upload that is still going.
+  useEffect(() => () => request.current?.abort(), []);
+
+  const uploading = upload.phase !== "idle";
+  const submitting = uploading || navigating;
+  const intent: Intent | null =
+    upload.phase !== "idle" ? upload.intent : navigating ? (navigation.formData?.get("intent") === "import" ? "import" : "preview") : null;
+  const outcome = shown?.kind === "result" ? shown : null;
   const canImport = !!outcome && outcome.result.ok && outcome.result.dryRun && !stale && !submitting;
-  const status = importing ? "Importerar … Det kan ta en stund för stora filer." : submitting ? "Läser in filen …" : "";
+
+  const send = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      if (typeof XMLHttpRequest === "undefined") return; // React Router posts the form instead
+      event.preventDefault();
+      if (request.current) return;
+      const form = event.currentTarget;
+      const body = new FormData(form);
+      const submitter = (event.nativeEvent as SubmitEvent).submitter;
+      if (submitter instanceof HTMLButtonElement && submitter.name) body.set(submitter.name, submitter.value);
+      const sentIntent: Intent = body.get("intent") === "import" ? "import" : "preview";
+      const size = body.getAll("files").reduce((sum, value) => sum + (typeof value === "string" ? 0 : value.size), 0);
+
+      const xhr = new XMLHttpRequest();
+      request.current = xhr;
+      // The percentage read aloud, and when it last changed.
+      let announced = 0;
+      let announcedAt = Date.now();
+      const finish = (result: ImportUploadResult) => {
+        request.current = null;
+        setUpload({ phase: "idle" });
+        setAnswer((previous) => ({ body: result, counter: (previous?.counter ?? 0) + 1 }));
+      };
+      xhr.upload.onprogress = (progress) => {
+        const total = progress.lengthComputable ? progress.total : size;
+        const percent = percentOf(progress.loaded, total);
+        const now = Date.now();
+        if (percent === 100 || now - announcedAt >= ANNOUNCE_EVERY_MS) {
+          announced = percent;
+          announcedAt = now;
+        }
+        setUpload({ phase: "uploading", intent: sentIntent, loaded: progress.loaded, total, announced });
+      };
+      xhr.upload.onload = () => setUpload({ phase: "processing", intent: sentIntent });
+      xhr.onload = () => {
+        if (xhr.status === 401) {
+          // Signed out meanwhile: sign in again, then back to this page.
+          request.current = null;
+          window.location.assign(`/logga-in?redirectTo=${encodeURIComponent("/import")}`);
+          return;
+        }
+        finish(readAnswer(xhr, maxUploadMb));
+      };
+      xhr.onerror = () => finish({ kind: "error", message: NO_CONNECTION });
+      xhr.ontimeout = xhr.onerror;
+      xhr.onabort = () => {
+        request.current = null;
+      };
+      xhr.open("POST", SUBMIT_URL);
+      xhr.setRequestHeader("Accept", "application/json");
+      setUpload({ phase: "uploading", intent: sentIntent, loaded: 0, total: size, announced: 0 });
+      xhr.send(body);
+    },
+    [maxUploadMb],
+  );
+
+  const status =
+    upload.phase === "uploading"
+      ? `Laddar upp … ${upload.announced}\u00a0%`
+      : intent === "import"
+        ? "Kontrollerar och importerar … Det kan ta en stund för stora filer."
+        : submitting
+          ? "Kontrollerar filen …"
+          : "";
+  const progressLabel = upload.phase === "uploading" ? "Uppladdning av filerna" : intent === "import" ? "Import" : "Kontroll av filerna";
 
   return (
     <div className="stack">
@@ -129,7 +183,14 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
         </details>
       </section>
 
-      <Form method="post" encType="multipart/form-data" className="card stack" onChange={() => setStale(true)}>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="card stack"
+        onChange={() => setStale(true)}
+        onSubmit={send}
+        aria-busy={submitting}
+      >
         <h2>2. Välj filer och förhandsgranska</h2>
         <div className="field">
           <label htmlFor={fileInputId}>
@@ -138,7 +199,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
           <input id={fileInputId} type="file" name="files" accept={ACCEPT} multiple required aria-describedby={`${fileInputId}-hint`} />
           <p className="field__hint" id={`${fileInputId}-hint`}>
             En Excel-arbetsbok (.xlsx) med ett blad per tabell, eller CSV-filer som heter som tabellerna (deltagare.csv,
-            trappan.csv …), med semikolon eller komma. Högst {loaderData.maxUploadMb} MB tillsammans.
+            trappan.csv …), med semikolon eller komma. Högst {maxUploadMb} MB tillsammans.
           </p>
         </div>
         <CheckboxField
@@ -152,33 +213,47 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
             Förhandsgranska
           </button>
           {canImport ? (
-            <button type="submit" name="intent" value="import" className="button">
+            <button type="submit" name="intent" value="import" className="button" disabled={submitting}>
               Importera
             </button>
           ) : null}
         </div>
         <div className="import-progress" hidden={!submitting}>
-          <progress aria-label={importing ? "Importerar" : "Läser in filen"} />
+          <span id={progressLabelId} className="visually-hidden">
+            {progressLabel}
+          </span>
+          {upload.phase === "uploading" ? (
+            // Determinate while the bytes go up; a new element after, so that it becomes indeterminate.
+            <progress key="upload" aria-labelledby={progressLabelId} value={upload.loaded} max={Math.max(upload.total, 1)} />
+          ) : (
+            <progress key="server" aria-labelledby={progressLabelId} />
+          )}
         </div>
         <p role="status" aria-live="polite" className="import-status">
           {status}
         </p>
       </Form>
 
-      {actionData?.kind === "error" ? <FormMessage error={actionData.message} /> : null}
-      {outcome ? <ImportReport outcome={outcome} stale={stale} /> : null}
+      {shown?.kind === "error" ? (
+        <div className="alert alert--error" role="alert" tabIndex={-1} ref={errorBox}>
+          {shown.message}
+        </div>
+      ) : null}
+      {outcome ? <ImportReport outcome={outcome} stale={stale} headingRef={reportHeading} /> : null}
     </div>
   );
 }
 
-type Outcome = Extract<ActionResult, { kind: "result" }>;
+type Outcome = Extract<ImportUploadResult, { kind: "result" }>;
 
-function ImportReport({ outcome, stale }: { outcome: Outcome; stale: boolean }) {
+function ImportReport({ outcome, stale, headingRef }: { outcome: Outcome; stale: boolean; headingRef: Ref<HTMLHeadingElement> }) {
   const { result } = outcome;
   const imported = TABLE_NAMES.reduce((sum, name) => sum + result.counts.tables[name].new, 0);
   return (
     <section className="stack import-report" aria-labelledby="import-report-heading">
-      <h2 id="import-report-heading">{result.written ? "3. Resultat" : "3. Förhandsgranskning"}</h2>
+      <h2 id="import-report-heading" tabIndex={-1} ref={headingRef}>
+        {result.written ? "3. Resultat" : "3. Förhandsgranskning"}
+      </h2>
       {outcome.changedSincePreview ? (
         <div className="alert alert--info" role="status">
           Filerna eller valet "Skapa saknade" ändrades efter förhandsgranskningen, så ingenting importerades. Här är en ny
