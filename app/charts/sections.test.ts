@@ -278,13 +278,16 @@ describe("closures", () => {
     expect(avslut.chart?.series[1]!.values.slice(6, 10)).toEqual([null, null, 3, 6]);
   });
 
-  it("leaves a reason the förbund added itself uncategorised rather than guessing", () => {
-    const custom = reportSections(
-      testBundle({ report: { closed: { total: 2, byReason: { Arbete: 1, "Annan orsak": 1 }, byCategory: { positive: 1, negative: 1 } } } }),
-    );
-    expect(shown(section(custom, "avslut")).slice(0, 2)).toEqual([
+  it("places a reason the förbund added itself in the category it was given", () => {
+    const bundle = testBundle({
+      report: { closed: { total: 3, byReason: { Arbete: 1, "Annan orsak": 1, "Ej angiven": 1 }, byCategory: { positive: 1, negative: 1 } } },
+    });
+    const custom = reportSections({ ...bundle, closureReasonCategories: { ...bundle.closureReasonCategories, "Annan orsak": "negative" } });
+    expect(shown(section(custom, "avslut")).slice(0, 3)).toEqual([
       ["Arbete", "Positiv eller potentiellt positiv förändring", "1", "0"],
-      ["Annan orsak", "Ej kategoriserad", "1", "0"],
+      ["Annan orsak", "Ingen förändring eller negativ förändring", "1", "0"],
+      // A closure without a reason (imported history) has no category to show.
+      ["Ej angiven", "Ej kategoriserad", "1", "0"],
     ]);
   });
 });

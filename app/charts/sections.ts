@@ -661,14 +661,11 @@ export const CLOSURE_CATEGORY_LABELS: Record<ClosureCategory, string> = {
 const UNCATEGORISED = "Ej kategoriserad";
 
 /**
- * The category of a closure reason. The report JSON counts categories but keys reasons by label
- * only, so a reason's own category comes from the bundle when it carries one, else from the
- * default list (domain.md); a reason the förbund added itself is otherwise "Ej kategoriserad".
+ * The category of a closure reason as the förbund has configured it. Only a closure without a
+ * reason (imported history) has none and is shown as "Ej kategoriserad".
  */
 function closureCategory(bundle: ReportBundle, reason: string): ClosureCategory | null {
-  const configured = (bundle as ReportBundle & { closureReasonCategories?: Record<string, ClosureCategory> })
-    .closureReasonCategories?.[reason];
-  return configured ?? DEFAULT_CLOSURE_REASONS.find((known) => known.label === reason)?.category ?? null;
+  return bundle.closureReasonCategories[reason] ?? null;
 }
 
 const CATEGORY_ORDER: Array<ClosureCategory | null> = ["positive", "negative", null];

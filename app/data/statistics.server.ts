@@ -473,12 +473,13 @@ export async function buildReportBundle(
 ): Promise<ReportBundle> {
   const filters = await resolveFilters(organisationId, query);
   const previous = previousPeriod(query.period);
-  const [organisation, ageGroups, settings, input] = await Promise.all([
+  const [organisation, ageGroups, closureReasons, settings, input] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({
       where: { id: organisationId },
       select: { name: true, smallNumberThreshold: true },
     }),
     prisma.ageGroup.findMany({ where: { organisationId }, select: { label: true }, orderBy: [{ sortOrder: "asc" }, { minAge: "asc" }] }),
+    prisma.closureReason.findMany({ where: { organisationId }, select: { label: true, category: true } }),
     insatsSettings(organisationId, filters.insatsId),
     loadInput(organisationId, query, filters, comparisonSpan(query.period)),
   ]);
@@ -496,6 +497,9 @@ export async function buildReportBundle(
     suppressSmallNumbers,
     stepLabels: settings.stepLabels,
     ageGroupOrder: ageGroups.map((group) => group.label),
+    closureReasonCategories: Object.fromEntries(
+      closureReasons.map((reason) => [reason.label, reason.category as ClosureCategory]),
+    ),
     generatedAt: new Date().toISOString(),
   };
 }

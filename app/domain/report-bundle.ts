@@ -1,6 +1,7 @@
 // What a finished statistics report carries from the data layer to every presentation of it
 // (statistics page, print page, DOCX, XLSX, CSV, CLI). Built by app/data/statistics.server.ts.
 import type { GoalRow } from "./goals";
+import type { ClosureCategory } from "./reference-defaults";
 import type { Period } from "./period";
 import type { ReportJson } from "./statistics";
 
@@ -27,6 +28,8 @@ export interface ReportBundle {
   stepLabels: Record<string, string>;
   /** Order of age groups and kommuner as configured, for stable tables. */
   ageGroupOrder: string[];
+  /** The category of each of the förbund's closure reasons, keyed by label. */
+  closureReasonCategories: Record<string, ClosureCategory>;
   generatedAt: string; // ISO timestamp
 }
 
