@@ -61,6 +61,7 @@ interface NavItem {
 const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "Översikt", visible: () => true },
   { to: "/deltagare", label: "Deltagare", visible: (role) => can(role, "participants:work") },
+  { to: "/remisser", label: "Remisser", visible: (role) => can(role, "participants:work") },
   { to: "/statistik", label: "Statistik", visible: (role) => can(role, "statistics:read") },
   { to: "/import", label: "Import", visible: (role) => can(role, "import:run") },
   { to: "/admin", label: "Administration", visible: (role) => can(role, "admin:manage") },

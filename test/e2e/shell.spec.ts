@@ -17,9 +17,9 @@ test("the sign-in page is Swedish and accessible, and a wrong password is refuse
 });
 
 const navigationByRole = {
-  koordinator: ["Översikt", "Deltagare"],
+  koordinator: ["Översikt", "Deltagare", "Remisser"],
   styrgrupp: ["Översikt", "Statistik"],
-  forbundschef: ["Översikt", "Deltagare", "Statistik", "Import", "Administration"],
+  forbundschef: ["Översikt", "Deltagare", "Remisser", "Statistik", "Import", "Administration"],
 } as const;
 
 for (const [role, items] of Object.entries(navigationByRole)) {
