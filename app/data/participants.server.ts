@@ -738,19 +738,9 @@ async function participantFacets(cte: Prisma.Sql, query: ParticipantListQuery): 
   return result;
 }
 
-interface RawParticipantRow {
-  participantId: string;
-  code: string | null;
-  name: string | null;
-  insats: string;
-  kommun: string;
-  coordinator: string | null;
-  gender: Gender;
-  ageGroup: string;
-  enrolledDate: string;
-  closedDate: string | null;
+/** A list row as SQLite returns it: counts may be bigints, and the flags are still facts. */
+interface RawParticipantRow extends Omit<ParticipantListRow, "currentStep" | "flags"> {
   currentStep: number | bigint | null;
-  lastActivityDate: string | null;
   lastPlacementDate: string | null;
   lastFollowUpDate: string | null;
   fovAnswers: number | bigint;

@@ -5,7 +5,7 @@ import type { Role } from "~/auth/permissions";
 import type { GoalMetric } from "~/domain/goals";
 import { shiftYears } from "~/domain/period";
 import { Prisma } from "~/generated/prisma/client";
-import { generateDemoData, type DemoData } from "../../prisma/seed/generate";
+import { countEvents, generateDemoData, type DemoData } from "../../prisma/seed/generate";
 import { prisma, type Tx } from "./db.server";
 import { ensureInsatsInstruments, ensureReferenceData } from "./setup.server";
 
@@ -331,14 +331,7 @@ export async function writeGeneratedData(organisationId: string, data: DemoData,
   return {
     participants: data.participants.length,
     enrolments: data.enrolments.length,
-    events:
-      data.placements.length +
-      data.skapaOffers.length +
-      data.assessments.length +
-      data.activities.length +
-      data.support.length +
-      data.incomeChanges.length +
-      data.fovScreenings.length,
+    events: countEvents(data),
   };
 }
 

@@ -53,6 +53,7 @@ const namedListSchema = (maxLength: number) =>
 
 export const KommunFormSchema = namedListSchema(100);
 export const ReferrerFormSchema = namedListSchema(200);
+export type NamedListFormSchema = ReturnType<typeof namedListSchema>;
 
 // ── Avslutsorsaker ─────────────────────────────────────────────────────────
 

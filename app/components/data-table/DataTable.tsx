@@ -15,6 +15,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { useMemo, useState, type ReactNode } from "react";
+import { DataCell, DataTableBody } from "./DataTableBody";
 
 export type SortValue = string | number | null | undefined;
 
@@ -123,19 +124,6 @@ export function DataTable<TRow extends RowData>({
   });
 
   const cellClass = (id: string) => (byId.get(id)?.numeric ? "num" : undefined);
-  const renderCells = (row: TRow, key: string) =>
-    columns.map((column) => {
-      const content = column.cell ? column.cell(row) : column.value(row);
-      return column.rowHeader ? (
-        <th key={`${key}-${column.id}`} scope="row" className={cellClass(column.id)}>
-          {content}
-        </th>
-      ) : (
-        <td key={`${key}-${column.id}`} className={cellClass(column.id)}>
-          {content}
-        </td>
-      );
-    });
 
   return (
     <div className={["table-wrap", className].filter(Boolean).join(" ")}>
@@ -169,33 +157,17 @@ export function DataTable<TRow extends RowData>({
             </tr>
           ))}
         </thead>
-        <tbody>
-          {table.getRowModel().rows.length === 0 ? (
-            <tr>
-              <td colSpan={columns.length}>{emptyMessage}</td>
-            </tr>
-          ) : (
-            table.getRowModel().rows.map((row) => (
-              <tr key={row.id}>
-                {row.getAllCells().map((cell) =>
-                  byId.get(cell.column.id)?.rowHeader ? (
-                    <th key={cell.id} scope="row" className={cellClass(cell.column.id)}>
-                      <table.FlexRender cell={cell} />
-                    </th>
-                  ) : (
-                    <td key={cell.id} className={cellClass(cell.column.id)}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))
-          )}
-        </tbody>
+        <DataTableBody rows={table.getRowModel().rows} columns={columns} emptyMessage={emptyMessage} />
         {footer.length > 0 ? (
           <tfoot>
             {footer.map((row, index) => (
-              <tr key={`footer-${index}`}>{renderCells(row, `footer-${index}`)}</tr>
+              <tr key={`footer-${index}`}>
+                {columns.map((column) => (
+                  <DataCell key={column.id} column={column}>
+                    {column.cell ? column.cell(row) : column.value(row)}
+                  </DataCell>
+                ))}
+              </tr>
             ))}
           </tfoot>
         ) : null}

@@ -8,6 +8,7 @@
 import { createColumnHelper, tableFeatures, useTable, type RowData } from "@tanstack/react-table";
 import { useMemo, type ReactNode } from "react";
 import type { DataTableColumn } from "./DataTable";
+import { DataTableBody } from "./DataTableBody";
 import { ariaSort, SortHeader, type SortDirection } from "./SortHeader";
 
 export interface ServerSort {
@@ -80,29 +81,7 @@ export function ServerDataTable<TRow extends RowData>({
             </tr>
           ))}
         </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={Math.max(1, columns.length)}>{emptyMessage}</td>
-            </tr>
-          ) : (
-            table.getRowModel().rows.map((row) => (
-              <tr key={row.id}>
-                {row.getAllCells().map((cell) =>
-                  byId.get(cell.column.id)?.rowHeader ? (
-                    <th key={cell.id} scope="row" className={cellClass(cell.column.id)}>
-                      <table.FlexRender cell={cell} />
-                    </th>
-                  ) : (
-                    <td key={cell.id} className={cellClass(cell.column.id)}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))
-          )}
-        </tbody>
+        <DataTableBody rows={table.getRowModel().rows} columns={columns} emptyMessage={emptyMessage} />
       </table>
     </div>
   );

@@ -8,7 +8,8 @@ interface FieldBaseProps {
   required?: boolean;
 }
 
-function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: string[] }) {
+/** The hint and error under a control, with the ids that `fieldAria` points to. */
+export function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: string[] }) {
   return (
     <>
       {hint ? (
@@ -30,6 +31,20 @@ function describedBy(id: string, hint: unknown, errors?: string[]) {
   return ids.length ? ids.join(" ") : undefined;
 }
 
+/** A control's invalid state, and the hint and error that describe it. */
+export function fieldAria(id: string, hint: unknown, errors?: string[]) {
+  return { "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy(id, hint, errors) };
+}
+
+function FieldLabel({ id, label, required }: { id: string; label: string; required?: boolean }) {
+  return (
+    <label htmlFor={id}>
+      {label}
+      {required ? <span aria-hidden="true"> *</span> : null}
+    </label>
+  );
+}
+
 export function TextField({
   label, name, errors, hint, required, type = "text", defaultValue, autoComplete, ...rest
 }: FieldBaseProps & {
@@ -44,10 +59,7 @@ export function TextField({
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <input
         id={id}
         name={name}
@@ -55,8 +67,7 @@ export function TextField({
         required={required}
         defaultValue={defaultValue ?? undefined}
         autoComplete={autoComplete}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        {...fieldAria(id, hint, errors)}
         {...rest}
       />
       <FieldMessages id={id} hint={hint} errors={errors} />
@@ -70,18 +81,14 @@ export function TextAreaField({
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <textarea
         id={id}
         name={name}
         rows={rows}
         required={required}
         defaultValue={defaultValue ?? undefined}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        {...fieldAria(id, hint, errors)}
       />
       <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
@@ -98,17 +105,13 @@ export function SelectField({
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <select
         id={id}
         name={name}
         required={required}
         defaultValue={defaultValue ?? ""}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        {...fieldAria(id, hint, errors)}
       >
         {placeholder !== null ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -134,8 +137,7 @@ export function CheckboxField({
         type="checkbox"
         value={value}
         defaultChecked={defaultChecked}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        {...fieldAria(id, hint, errors)}
       />
       <label htmlFor={id}>{label}</label>
       <FieldMessages id={id} hint={hint} errors={errors} />

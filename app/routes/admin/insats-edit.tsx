@@ -1,7 +1,8 @@
-import { useEffect, useRef } from "react";
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/insats-edit";
 import { notFound, requirePermission } from "~/auth/guards.server";
+import { useResetAfter } from "~/components/admin/CreateForm";
+import { DeleteButton } from "~/components/admin/DeleteButton";
 import { FormMessage, TextField } from "~/components/forms/fields";
 import {
   createSkapaArea,
@@ -17,15 +18,13 @@ import {
 import { TRAPPAN_STEPS } from "~/domain/reference-defaults";
 import {
   ADMIN_GOAL_METRICS,
-  failure,
   failureFor,
-  formContext,
   InsatsEditFormSchema,
   outcomeResult,
   type AdminActionResult,
   type AdminFailure,
 } from "~/schemas/admin";
-import { parseForm } from "~/schemas/form";
+import { adminFormAction } from "./actions.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.insats.name ?? "Insats"} – Stegvis` }];
 
@@ -36,48 +35,38 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { insats };
 }
 
-const reply = ({ result, status }: { result: AdminActionResult; status: number }) => data(result, { status });
-
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "admin:manage");
+export function action({ request, params }: Route.ActionArgs) {
   const insatsId = params.insatsId;
-  const formData = await request.formData();
-  const context = formContext(formData, "areaId");
-  const parsed = parseForm(InsatsEditFormSchema, formData);
-  if (!parsed.ok) return reply(failure(context, parsed));
-  const input = parsed.data;
-  switch (input.intent) {
-    case "details": {
-      const { name, startDate } = input;
-      return reply(outcomeResult(context, await updateInsatsDetails(user, insatsId, { name, startDate }), () => "Namn och startdatum är sparade."));
+  return adminFormAction(request, InsatsEditFormSchema, async (user, input, context) => {
+    switch (input.intent) {
+      case "details": {
+        const { name, startDate } = input;
+        return outcomeResult(context, await updateInsatsDetails(user, insatsId, { name, startDate }), () => "Namn och startdatum är sparade.");
+      }
+      case "steps":
+        return outcomeResult(context, await updateTrappanLabels(user, insatsId, input.labels), () => "Trappans steg är sparade.");
+      case "scale": {
+        const scale = { min: input.skapaScaleMin, max: input.skapaScaleMax };
+        return outcomeResult(context, await updateSkapaScale(user, insatsId, scale), () => `SKAPA-skalan är nu ${scale.min}–${scale.max}.`);
+      }
+      case "targets":
+        return outcomeResult(context, await saveInsatsTargets(user, insatsId, input.targets), () => "Målvärdena är sparade.");
+      case "area-create": {
+        const { label, sortOrder } = input;
+        return outcomeResult(context, await createSkapaArea(user, insatsId, { label, sortOrder }), () => `Området ${label} är tillagt.`);
+      }
+      case "area-update": {
+        const { label, sortOrder } = input;
+        return outcomeResult(context, await updateSkapaArea(user, insatsId, input.areaId, { label, sortOrder }), () => `Området ${label} är sparat.`);
+      }
+      case "area-retire":
+        return outcomeResult(context, await setSkapaAreaRetired(user, insatsId, input.areaId, true), ({ label }) => `Området ${label} är inaktiverat.`);
+      case "area-reactivate":
+        return outcomeResult(context, await setSkapaAreaRetired(user, insatsId, input.areaId, false), ({ label }) => `Området ${label} är aktivt igen.`);
+      case "area-delete":
+        return outcomeResult(context, await deleteSkapaArea(user, insatsId, input.areaId), ({ label }) => `Området ${label} är borttaget.`);
     }
-    case "steps":
-      return reply(outcomeResult(context, await updateTrappanLabels(user, insatsId, input.labels), () => "Trappans steg är sparade."));
-    case "scale": {
-      const scale = { min: input.skapaScaleMin, max: input.skapaScaleMax };
-      return reply(outcomeResult(context, await updateSkapaScale(user, insatsId, scale), () => `SKAPA-skalan är nu ${scale.min}–${scale.max}.`));
-    }
-    case "targets":
-      return reply(outcomeResult(context, await saveInsatsTargets(user, insatsId, input.targets), () => "Målvärdena är sparade."));
-    case "area-create": {
-      const { label, sortOrder } = input;
-      return reply(outcomeResult(context, await createSkapaArea(user, insatsId, { label, sortOrder }), () => `Området ${label} är tillagt.`));
-    }
-    case "area-update": {
-      const { label, sortOrder } = input;
-      return reply(outcomeResult(context, await updateSkapaArea(user, insatsId, input.areaId, { label, sortOrder }), () => `Området ${label} är sparat.`));
-    }
-    case "area-retire":
-      return reply(
-        outcomeResult(context, await setSkapaAreaRetired(user, insatsId, input.areaId, true), ({ label }) => `Området ${label} är inaktiverat.`),
-      );
-    case "area-reactivate":
-      return reply(
-        outcomeResult(context, await setSkapaAreaRetired(user, insatsId, input.areaId, false), ({ label }) => `Området ${label} är aktivt igen.`),
-      );
-    case "area-delete":
-      return reply(outcomeResult(context, await deleteSkapaArea(user, insatsId, input.areaId), ({ label }) => `Området ${label} är borttaget.`));
-  }
+  }, "areaId");
 }
 
 type LoaderData = Route.ComponentProps["loaderData"];
@@ -227,20 +216,7 @@ function AreaItem({ area, actionData }: { area: Area; actionData: ActionData }) 
           </button>
         </Form>
         {area.usage === null ? (
-          <Form
-            method="post"
-            className="inline-form"
-            preventScrollReset
-            onSubmit={(event) => {
-              if (!window.confirm(`Ta bort området ${area.label}?`)) event.preventDefault();
-            }}
-          >
-            <input type="hidden" name="intent" value="area-delete" />
-            <input type="hidden" name="areaId" value={area.id} />
-            <button type="submit" className="button button--danger">
-              Ta bort<span className="visually-hidden"> {area.label}</span>
-            </button>
-          </Form>
+          <DeleteButton id={area.id} name={area.label} noun="området" intent="area-delete" idField="areaId" preventScrollReset />
         ) : null}
       </div>
     </li>
@@ -249,10 +225,7 @@ function AreaItem({ area, actionData }: { area: Area; actionData: ActionData }) 
 
 function AreasSection({ insats, actionData }: { insats: LoaderData["insats"]; actionData: ActionData }) {
   const createFailed = failureFor(actionData, "area-create");
-  const createForm = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (actionData?.ok && actionData.intent === "area-create") createForm.current?.reset();
-  }, [actionData]);
+  const createForm = useResetAfter(actionData, "area-create");
   return (
     <section aria-labelledby="areas-heading">
       <h2 id="areas-heading">SKAPA-områden</h2>

@@ -1,12 +1,15 @@
-import { useEffect, useRef } from "react";
-import { data, Form, Link } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/insatser";
 import { requirePermission } from "~/auth/guards.server";
-import { FormMessage, TextField } from "~/components/forms/fields";
+import { AdminTable } from "~/components/admin/AdminTable";
+import { CreateForm, ListPageMessage } from "~/components/admin/CreateForm";
+import { DeleteButton } from "~/components/admin/DeleteButton";
+import { UsageCell } from "~/components/admin/UsageCell";
+import { TextField } from "~/components/forms/fields";
 import { createInsats, deleteInsats, listInsatser } from "~/data/reference.server";
-import { failure, failureFor, formContext, InsatsListFormSchema, outcomeResult, type AdminActionResult } from "~/schemas/admin";
-import { parseForm } from "~/schemas/form";
+import { InsatsListFormSchema, outcomeResult } from "~/schemas/admin";
 import { formatDate } from "~/utils/format";
+import { adminFormAction } from "./actions.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Insatser – Stegvis" }];
 
@@ -15,34 +18,20 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { insatser: await listInsatser(user.organisationId) };
 }
 
-const reply = ({ result, status }: { result: AdminActionResult; status: number }) => data(result, { status });
-
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "admin:manage");
-  const formData = await request.formData();
-  const context = formContext(formData);
-  const parsed = parseForm(InsatsListFormSchema, formData);
-  if (!parsed.ok) return reply(failure(context, parsed));
-  const input = parsed.data;
-  switch (input.intent) {
-    case "create": {
-      const { name, startDate } = input;
-      return reply(
-        outcomeResult(context, await createInsats(user, { name, startDate }), () => `Insatsen ${name} är tillagd med Trappans och SKAPA:s standardinställningar.`),
-      );
+export function action({ request }: Route.ActionArgs) {
+  return adminFormAction(request, InsatsListFormSchema, async (user, input, context) => {
+    switch (input.intent) {
+      case "create": {
+        const { name, startDate } = input;
+        return outcomeResult(context, await createInsats(user, { name, startDate }), () => `Insatsen ${name} är tillagd med Trappans och SKAPA:s standardinställningar.`);
+      }
+      case "delete":
+        return outcomeResult(context, await deleteInsats(user, input.id), ({ name }) => `Insatsen ${name} är borttagen.`);
     }
-    case "delete":
-      return reply(outcomeResult(context, await deleteInsats(user, input.id), ({ name }) => `Insatsen ${name} är borttagen.`));
-  }
+  });
 }
 
 export default function Insatser({ loaderData, actionData }: Route.ComponentProps) {
-  const createFailed = failureFor(actionData, "create");
-  const createForm = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (actionData?.ok && actionData.intent === "create") createForm.current?.reset();
-  }, [actionData]);
-
   return (
     <>
       <p>
@@ -50,74 +39,47 @@ export default function Insatser({ loaderData, actionData }: Route.ComponentProp
       </p>
       <h1>Insatser</h1>
       <p>Varje insats har egna etiketter för Trappans steg, ett eget SKAPA-instrument och egna målvärden. Välj en insats för att ändra dem.</p>
-      <FormMessage error={actionData && !actionData.ok && !createFailed ? actionData.formError : null} success={actionData?.ok ? actionData.message : null} />
+      <ListPageMessage actionData={actionData} />
       {loaderData.insatser.length === 0 ? (
         <p>Förbundet har inga insatser ännu.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>Förbundets insatser</caption>
-            <thead>
-              <tr>
-                <th scope="col">Namn</th>
-                <th scope="col">Startdatum</th>
-                <th scope="col">Används av</th>
-                <th scope="col">Åtgärder</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.insatser.map((insats) => (
-                <tr key={insats.id}>
-                  <td>
-                    <Link to={`/admin/insatser/${insats.id}`}>{insats.name}</Link>
-                  </td>
-                  <td>{insats.startDate ? formatDate(insats.startDate) : "Inte angivet"}</td>
-                  <td>{insats.usage ?? "Används inte"}</td>
-                  <td>
-                    <div className="admin-actions">
-                      <Link to={`/admin/insatser/${insats.id}`} className="button button--secondary">
-                        Ändra<span className="visually-hidden"> {insats.name}</span>
-                      </Link>
-                      <Form
-                        method="post"
-                        className="inline-form"
-                        onSubmit={(event) => {
-                          if (!window.confirm(`Ta bort insatsen ${insats.name}?`)) event.preventDefault();
-                        }}
-                      >
-                        <input type="hidden" name="intent" value="delete" />
-                        <input type="hidden" name="id" value={insats.id} />
-                        <button type="submit" className="button button--danger">
-                          Ta bort<span className="visually-hidden"> {insats.name}</span>
-                        </button>
-                      </Form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable caption="Förbundets insatser" columns={["Namn", "Startdatum", "Används av", "Åtgärder"]}>
+          {loaderData.insatser.map((insats) => (
+            <tr key={insats.id}>
+              <td>
+                <Link to={`/admin/insatser/${insats.id}`}>{insats.name}</Link>
+              </td>
+              <td>{insats.startDate ? formatDate(insats.startDate) : "Inte angivet"}</td>
+              <UsageCell usage={insats.usage} />
+              <td>
+                <div className="admin-actions">
+                  <Link to={`/admin/insatser/${insats.id}`} className="button button--secondary">
+                    Ändra<span className="visually-hidden"> {insats.name}</span>
+                  </Link>
+                  <DeleteButton id={insats.id} name={insats.name} noun="insatsen" />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       <p className="muted">En insats som används av inskrivningar, remisser, studiebesök eller tilldelningar kan inte tas bort.</p>
 
-      <h2>Lägg till insats</h2>
-      <Form method="post" className="card stack narrow" noValidate ref={createForm}>
-        <FormMessage error={createFailed?.formError} />
-        <input type="hidden" name="intent" value="create" />
-        <TextField label="Namn" name="name" required defaultValue={createFailed?.values.name} errors={createFailed?.fieldErrors.name} />
-        <TextField
-          label="Startdatum"
-          name="startDate"
-          type="date"
-          hint="Frivilligt. Rapporten ”sedan start” börjar här."
-          defaultValue={createFailed?.values.startDate}
-          errors={createFailed?.fieldErrors.startDate}
-        />
-        <button type="submit" className="button">
-          Lägg till insats
-        </button>
-      </Form>
+      <CreateForm actionData={actionData} label="Lägg till insats">
+        {(failed) => (
+          <>
+            <TextField label="Namn" name="name" required defaultValue={failed?.values.name} errors={failed?.fieldErrors.name} />
+            <TextField
+              label="Startdatum"
+              name="startDate"
+              type="date"
+              hint="Frivilligt. Rapporten ”sedan start” börjar här."
+              defaultValue={failed?.values.startDate}
+              errors={failed?.fieldErrors.startDate}
+            />
+          </>
+        )}
+      </CreateForm>
     </>
   );
 }

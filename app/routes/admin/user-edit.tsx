@@ -1,8 +1,8 @@
-import { useEffect, useState } from "react";
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/user-edit";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
+import { AssignmentFields, useChosenRole } from "~/components/admin/AssignmentFields";
 import { CheckboxField, FormMessage, SelectField, TextField } from "~/components/forms/fields";
 import { assignmentOptions } from "~/data/reference.server";
 import { assignmentsBelongTo, emailTaken, findUser, setUserPassword, updateUser } from "~/data/users.server";
@@ -22,6 +22,7 @@ import {
   type AdminActionResult,
 } from "~/schemas/admin";
 import { parseForm, type FieldErrors } from "~/schemas/form";
+import { reply } from "./actions.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.user.name ?? "Användare"} – Stegvis` }];
 
@@ -44,8 +45,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     options,
   };
 }
-
-const reply = ({ result, status }: { result: AdminActionResult; status: number }) => data(result, { status });
 
 export async function action({ request, params }: Route.ActionArgs) {
   const actor = await requirePermission(request, "admin:manage");
@@ -89,11 +88,7 @@ type LoaderData = Route.ComponentProps["loaderData"];
 function UserForm({ user, isSelf, options, actionData }: LoaderData & { actionData: AdminActionResult | undefined }) {
   const failed = failureFor(actionData, "save");
   const values = failed?.values;
-  const [role, setRole] = useState(values?.role ?? user.role);
-  // Without JavaScript every field stays usable; with it, the assignments are greyed out for
-  // roles that do not use them (the server ignores them for those roles anyway).
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const { role, onChange } = useChosenRole(values?.role ?? user.role);
   const checked = new Set(values ? (values.assignment?.split(",") ?? []) : user.assignments);
 
   return (
@@ -101,10 +96,7 @@ function UserForm({ user, isSelf, options, actionData }: LoaderData & { actionDa
       method="post"
       className="card stack"
       noValidate
-      onChange={(event) => {
-        const target = event.target as HTMLSelectElement;
-        if (target.name === "role") setRole(target.value);
-      }}
+      onChange={onChange}
     >
       <FormMessage error={failed?.formError} success={actionData?.ok && actionData.intent === "save" ? actionData.message : null} />
       <input type="hidden" name="intent" value="save" />
@@ -137,22 +129,13 @@ function UserForm({ user, isSelf, options, actionData }: LoaderData & { actionDa
         defaultChecked={values ? values.active === "on" : user.active}
         errors={failed?.fieldErrors.active}
       />
-      <fieldset className="admin-assignments" disabled={hydrated && role !== "koordinator"} aria-describedby="assignments-hint">
-        <legend>Tilldelningar (bara för koordinatorer)</legend>
-        <p className="field__hint" id="assignments-hint">
-          En koordinator arbetar med deltagarna i de insatser och kommuner som är ikryssade.
-        </p>
-        {failed?.fieldErrors.assignments ? <p className="field__error">{failed.fieldErrors.assignments.join(" ")}</p> : null}
-        {options.insatser.map((insats) => (
-          <fieldset key={insats.id} className="admin-assignment-group">
-            <legend>{insats.name}</legend>
-            {options.kommuner.map((kommun) => {
-              const value = `${insats.id}:${kommun.id}`;
-              return <CheckboxField key={value} label={kommun.name} name="assignment" value={value} defaultChecked={checked.has(value)} />;
-            })}
-          </fieldset>
-        ))}
-      </fieldset>
+      <AssignmentFields
+        options={options}
+        checked={checked}
+        role={role}
+        hint="En koordinator arbetar med deltagarna i de insatser och kommuner som är ikryssade."
+        errors={failed?.fieldErrors.assignments}
+      />
       <button type="submit" className="button">
         Spara användaren
       </button>

@@ -1,13 +1,14 @@
-import { useEffect, useState } from "react";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/user-new";
 import { requirePermission } from "~/auth/guards.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
-import { CheckboxField, FormMessage, SelectField, TextField } from "~/components/forms/fields";
+import { AssignmentFields, useChosenRole } from "~/components/admin/AssignmentFields";
+import { FormMessage, SelectField, TextField } from "~/components/forms/fields";
 import { assignmentOptions } from "~/data/reference.server";
 import { assignmentsBelongTo, createUser, emailTaken } from "~/data/users.server";
-import { ASSIGNMENTS_INVALID, EMAIL_TAKEN, failure, failureFor, formContext, UserCreateSchema, userFormInput, type AdminActionResult } from "~/schemas/admin";
+import { ASSIGNMENTS_INVALID, EMAIL_TAKEN, failure, failureFor, formContext, UserCreateSchema, userFormInput } from "~/schemas/admin";
 import { parseForm } from "~/schemas/form";
+import { reply } from "./actions.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Ny användare – Stegvis" }];
 
@@ -15,8 +16,6 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "admin:manage");
   return { options: await assignmentOptions(user.organisationId) };
 }
-
-const reply = ({ result, status }: { result: AdminActionResult; status: number }) => data(result, { status });
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "admin:manage");
@@ -38,11 +37,7 @@ const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role
 export default function UserNew({ loaderData, actionData }: Route.ComponentProps) {
   const failed = failureFor(actionData, "create");
   const values = failed?.values ?? {};
-  const [role, setRole] = useState(values.role ?? "koordinator");
-  // Without JavaScript every field stays usable; with it, the assignments are greyed out for
-  // roles that do not use them (the server ignores them for those roles anyway).
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const { role, onChange } = useChosenRole(values.role ?? "koordinator");
   const checked = new Set(values.assignment?.split(",") ?? []);
 
   return (
@@ -55,10 +50,7 @@ export default function UserNew({ loaderData, actionData }: Route.ComponentProps
         method="post"
         className="card stack"
         noValidate
-        onChange={(event) => {
-          const target = event.target as HTMLSelectElement;
-          if (target.name === "role") setRole(target.value);
-        }}
+        onChange={onChange}
       >
         <FormMessage error={failed?.formError} />
         <TextField label="Namn" name="name" required autoComplete="off" defaultValue={values.name} errors={failed?.fieldErrors.name} />
@@ -73,27 +65,14 @@ export default function UserNew({ loaderData, actionData }: Route.ComponentProps
           hint="Minst 12 tecken. Lämna lösenordet till användaren på ett säkert sätt; hen kan byta det efter inloggning."
           errors={failed?.fieldErrors.password}
         />
-        <fieldset className="admin-assignments" disabled={hydrated && role !== "koordinator"} aria-describedby="assignments-hint">
-          <legend>Tilldelningar (bara för koordinatorer)</legend>
-          <p className="field__hint" id="assignments-hint">
-            En koordinator arbetar med deltagarna i de insatser och kommuner som är ikryssade. Styrgrupp och förbundschef behöver inga
-            tilldelningar.
-          </p>
-          {failed?.fieldErrors.assignments ? <p className="field__error">{failed.fieldErrors.assignments.join(" ")}</p> : null}
-          {loaderData.options.insatser.length === 0 || loaderData.options.kommuner.length === 0 ? (
-            <p>Lägg först till insatser och kommuner.</p>
-          ) : (
-            loaderData.options.insatser.map((insats) => (
-              <fieldset key={insats.id} className="admin-assignment-group">
-                <legend>{insats.name}</legend>
-                {loaderData.options.kommuner.map((kommun) => {
-                  const value = `${insats.id}:${kommun.id}`;
-                  return <CheckboxField key={value} label={kommun.name} name="assignment" value={value} defaultChecked={checked.has(value)} />;
-                })}
-              </fieldset>
-            ))
-          )}
-        </fieldset>
+        <AssignmentFields
+          options={loaderData.options}
+          checked={checked}
+          role={role}
+          hint="En koordinator arbetar med deltagarna i de insatser och kommuner som är ikryssade. Styrgrupp och förbundschef behöver inga tilldelningar."
+          errors={failed?.fieldErrors.assignments}
+          empty="Lägg först till insatser och kommuner."
+        />
         <button type="submit" className="button">
           Skapa användare
         </button>

@@ -5,8 +5,8 @@ import type { Route } from "./+types/detail";
 import { requirePermission, type CurrentUser } from "~/auth/guards.server";
 import { SkapaRadar } from "~/charts/SkapaRadar";
 import { TrappanChart } from "~/charts/TrappanChart";
-import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from "~/components/forms/fields";
-import { InsatsKommunFields } from "~/components/forms/insats-kommun";
+import { CheckboxField, fieldAria, FieldMessages, FormMessage, SelectField, TextAreaField, TextField } from "~/components/forms/fields";
+import { EnrolmentFields } from "~/components/forms/EnrolmentForm";
 import { requireParticipantAccess } from "~/data/access.server";
 import {
   deleteEvent,
@@ -29,7 +29,7 @@ import {
   type WriteResult,
 } from "~/data/journal.server";
 import { createEnrolment, enrolmentFormOptions, InputRefusedError, type EnrolmentFormOptions } from "~/data/participants.server";
-import { FOV_OUTCOME_LABELS, FOV_OUTCOMES, GENDER_LABELS, GENDERS } from "~/domain/reference-defaults";
+import { FOV_OUTCOME_LABELS, FOV_OUTCOMES } from "~/domain/reference-defaults";
 import { formValues, parseForm, type FieldErrors } from "~/schemas/form";
 import {
   ActivitySchema,
@@ -425,8 +425,7 @@ function ScoreSelect({ name, labelledBy, f, min, max }: { name: string; labelled
         name={name}
         defaultValue={f.value(name) ?? ""}
         aria-labelledby={labelledBy}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined}
+        {...fieldAria(id, undefined, errors)}
       >
         <option value="">–</option>
         {values.map((value) => (
@@ -435,11 +434,7 @@ function ScoreSelect({ name, labelledBy, f, min, max }: { name: string; labelled
           </option>
         ))}
       </select>
-      {errors?.length ? (
-        <p className="field__error" id={`${id}-error`}>
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages id={id} errors={errors} />
     </>
   );
 }
@@ -873,37 +868,19 @@ function EnrolmentForm({
   const answer = useAnswer("reenrol");
   const again = defaults !== null;
   const f = fieldState(answer, { enrolledDate: today, ...defaults });
-  const errors = answer?.fieldErrors ?? {};
-  const ownCoordinator = options.coordinators.some((coordinator) => coordinator.value === currentUserId) ? currentUserId : undefined;
   return (
     <section className="card" aria-labelledby="reenrol-heading">
       <h2 id="reenrol-heading">{again ? "Skriv in igen" : "Skriv in"}</h2>
       {again ? <p className="muted">En ny inskrivning får en egen historik; den tidigare finns kvar nedan.</p> : null}
       <JournalForm intent="reenrol" hidden={{}} answer={answer} submitLabel="Skriv in deltagaren">
-        <InsatsKommunFields insatser={options.insatser} kommuner={options.kommuner} pairs={options.pairs} defaultInsatsId={f.value("insatsId")} defaultKommunId={f.value("kommunId")} errors={errors}>
-          {({ insatsId, kommunId }) => (
-            <>
-              <SelectField
-                label="Koordinator"
-                name="coordinatorId"
-                options={options.coordinators.filter((c) => !insatsId || !kommunId || c.pairs.some((pair) => pair.insatsId === insatsId && pair.kommunId === kommunId))}
-                defaultValue={answer ? f.value("coordinatorId") : ownCoordinator}
-                placeholder="Ingen vald"
-                errors={errors.coordinatorId}
-              />
-              <SelectField label="Steg i Trappan vid inskrivning" name="firstStep" options={stepOptions(options.trappanSteps[insatsId] ?? [])} placeholder="Placeras senare" defaultValue={f.value("firstStep")} errors={errors.firstStep} />
-            </>
-          )}
-        </InsatsKommunFields>
-        <div className="row">
-          <SelectField label="Remittent" name="referrerId" required options={options.referrers} defaultValue={f.value("referrerId")} errors={errors.referrerId} />
-          <SelectField label="Kön" name="gender" required options={GENDERS.map((gender) => ({ value: gender, label: GENDER_LABELS[gender] }))} defaultValue={f.value("gender")} errors={errors.gender} />
-          <SelectField label="Åldersgrupp" name="ageGroupId" required options={options.ageGroups} defaultValue={f.value("ageGroupId")} errors={errors.ageGroupId} />
-        </div>
-        <div className="row">
-          <SelectField label="Försörjning vid inskrivning" name="incomeStartId" options={options.incomeSources} placeholder="Ej angiven" defaultValue={f.value("incomeStartId")} errors={errors.incomeStartId} />
-          <TextField label="Inskrivningsdatum" name="enrolledDate" type="date" required max={today} defaultValue={f.value("enrolledDate")} errors={errors.enrolledDate} />
-        </div>
+        <EnrolmentFields
+          options={options}
+          currentUserId={currentUserId}
+          today={today}
+          failed={answer !== null}
+          value={f.value}
+          errors={answer?.fieldErrors ?? {}}
+        />
       </JournalForm>
     </section>
   );

@@ -2,7 +2,7 @@ import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } fro
 import type { Route } from "./+types/detail";
 import { requirePermission } from "~/auth/guards.server";
 import { CheckboxField, FormMessage, SelectField, TextField } from "~/components/forms/fields";
-import { InsatsKommunFields } from "~/components/forms/insats-kommun";
+import { EnrolmentFields, type EnrolmentField } from "~/components/forms/EnrolmentForm";
 import {
   createEnrolment,
   enrolmentFormOptions,
@@ -15,7 +15,7 @@ import {
   type EnrolmentFormOptions,
   type FormFailure,
 } from "~/data/participants.server";
-import { GENDER_LABELS, GENDERS, REFERRAL_DECISION_LABELS, REFERRAL_DECISIONS } from "~/domain/reference-defaults";
+import { REFERRAL_DECISION_LABELS, REFERRAL_DECISIONS } from "~/domain/reference-defaults";
 import { parseForm } from "~/schemas/form";
 import { ConsentSchema, DecisionSchema, EnrolmentSchema } from "~/schemas/participants";
 import { formatDate, todayInSweden } from "~/utils/format";
@@ -252,69 +252,28 @@ function EnrolmentForm({
   failure: FormFailure | null;
   reEnrolment: boolean;
 }) {
-  const errors = failure?.fieldErrors ?? {};
   const values = failure?.values;
-  const ownCoordinator = options.coordinators.some((coordinator) => coordinator.value === currentUserId) ? currentUserId : null;
+  // The referral's own insats, kommun and remittent, unless the user has changed them.
+  const defaults: Partial<Record<EnrolmentField, string>> = {
+    insatsId: referral.insatsId,
+    kommunId: referral.kommunId,
+    referrerId: referral.referrerId,
+    enrolledDate: today,
+  };
   return (
     <section className="card" aria-labelledby="enrolment-heading">
       <h2 id="enrolment-heading">{reEnrolment ? "Ny inskrivning" : "Inskrivning"}</h2>
       <Form method="post" className="stack intake-form" noValidate>
         <input type="hidden" name="intent" value="enrolment" />
         <FormMessage error={failure?.formError} />
-        <InsatsKommunFields
-          insatser={options.insatser}
-          kommuner={options.kommuner}
-          pairs={options.pairs}
-          defaultInsatsId={values?.insatsId ?? referral.insatsId}
-          defaultKommunId={values?.kommunId ?? referral.kommunId}
-          errors={errors}
-        >
-          {({ insatsId, kommunId }) => (
-            <>
-              <SelectField
-                label="Koordinator"
-                name="coordinatorId"
-                options={options.coordinators.filter(
-                  (coordinator) => !insatsId || !kommunId || coordinator.pairs.some((pair) => pair.insatsId === insatsId && pair.kommunId === kommunId),
-                )}
-                defaultValue={values ? values.coordinatorId : ownCoordinator}
-                placeholder="Ingen vald"
-                errors={errors.coordinatorId}
-              />
-              <SelectField
-                label="Steg i Trappan vid inskrivning"
-                name="firstStep"
-                options={(options.trappanSteps[insatsId] ?? []).map(({ step, label }) => ({ value: String(step), label: `${step} – ${label}` }))}
-                defaultValue={values?.firstStep}
-                placeholder="Placeras senare"
-                errors={errors.firstStep}
-              />
-            </>
-          )}
-        </InsatsKommunFields>
-        <div className="row">
-          <SelectField label="Remittent" name="referrerId" required options={options.referrers} defaultValue={values?.referrerId ?? referral.referrerId} errors={errors.referrerId} />
-          <SelectField
-            label="Kön"
-            name="gender"
-            required
-            options={GENDERS.map((gender) => ({ value: gender, label: GENDER_LABELS[gender] }))}
-            defaultValue={values?.gender}
-            errors={errors.gender}
-          />
-          <SelectField label="Åldersgrupp" name="ageGroupId" required options={options.ageGroups} defaultValue={values?.ageGroupId} errors={errors.ageGroupId} />
-        </div>
-        <div className="row">
-          <SelectField
-            label="Försörjning vid inskrivning"
-            name="incomeStartId"
-            options={options.incomeSources}
-            defaultValue={values?.incomeStartId}
-            placeholder="Ej angiven"
-            errors={errors.incomeStartId}
-          />
-          <TextField label="Inskrivningsdatum" name="enrolledDate" type="date" required max={today} defaultValue={values?.enrolledDate ?? today} errors={errors.enrolledDate} />
-        </div>
+        <EnrolmentFields
+          options={options}
+          currentUserId={currentUserId}
+          today={today}
+          failed={values !== undefined}
+          value={(name) => values?.[name] ?? defaults[name]}
+          errors={failure?.fieldErrors ?? {}}
+        />
         <SubmitButton label="Skriv in deltagaren" />
       </Form>
     </section>
