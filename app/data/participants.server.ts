@@ -12,6 +12,7 @@ import type {
   ConsentInput,
   DecisionInput,
   EnrolmentInput,
+  LinkParticipantInput,
   ParticipantListQuery,
   ParticipantSort,
   ReferralInput,
@@ -19,7 +20,7 @@ import type {
   StudyVisitInput,
   StudyVisitListQuery,
 } from "~/schemas/participants";
-import { PAGE_SIZE } from "~/schemas/participants";
+import { NEW_CONSENT_DATE, PAGE_SIZE } from "~/schemas/participants";
 import { formValues, type FieldErrors } from "~/schemas/form";
 import { formatDate, todayInSweden } from "~/utils/format";
 import { requireParticipantAccess } from "./access.server";
@@ -404,6 +405,79 @@ export async function recordConsent(user: CurrentUser, referralId: string, input
   }
 }
 
+// ── An existing participant, referred again ────────────────────────────────
+
+/**
+ * The participant with a code the user typed, if the user may work with them (the same rule as
+ * requireParticipantAccess: one of their enrolments or referrals is in the user's scope). Someone
+ * else's participant is answered like an unknown code, null, so a form never reveals them.
+ */
+async function participantByCode(tx: Tx, user: CurrentUser, code: string) {
+  const participant = await tx.participant.findFirst({
+    where: { organisationId: user.organisationId, code, erasedAt: null },
+    select: {
+      id: true,
+      enrolments: { select: { insatsId: true, kommunId: true, closedDate: true } },
+      referrals: { select: { insatsId: true, kommunId: true } },
+      consents: { orderBy: [{ givenDate: "desc" }, { createdAt: "desc" }], take: 1, select: { givenDate: true, withdrawnDate: true } },
+    },
+  });
+  if (!participant || !canWorkWithParticipant(user, [...participant.enrolments, ...participant.referrals])) return null;
+  return participant;
+}
+
+export const noParticipantWithCode = (code: string) => `Det finns ingen deltagare med koden ${code} som du har tillgång till.`;
+const ALREADY_ENROLLED = "Deltagaren har redan en pågående inskrivning.";
+
+/**
+ * Links a referral to a participant enrolled before (closed, referred again), found by their code
+ * within the förbund and the user's scope. Their consent stands unless the latest one is withdrawn
+ * or missing; then a new consent date is required and recorded. One transaction: the link, the
+ * consent and their audit entries are written together or not at all.
+ */
+export async function linkParticipant(
+  user: CurrentUser,
+  referralId: string,
+  input: LinkParticipantInput,
+): Promise<{ participantId: string; consentRecorded: boolean }> {
+  return prisma.$transaction(async (tx) => {
+    const referral = await requireReferralAccess(user, referralId, tx);
+    if (referral.participantId) refuse({}, "Remissen är redan kopplad till en deltagare.");
+    const participant = await participantByCode(tx, user, input.code);
+    if (!participant) refuse({ code: [noParticipantWithCode(input.code)] });
+    if (participant.enrolments.some((enrolment) => enrolment.closedDate === null)) refuse({ code: [ALREADY_ENROLLED] });
+
+    const latest = participant.consents[0];
+    const consentRecorded = !latest || latest.withdrawnDate !== null;
+    if (consentRecorded) {
+      if (!input.givenDate) {
+        refuse({ givenDate: [`Deltagaren har inget gällande samtycke. Fyll i ${NEW_CONSENT_DATE.toLowerCase()}.`] });
+      }
+      const withdrawn = latest?.withdrawnDate;
+      if (withdrawn && input.givenDate < withdrawn) {
+        refuse({ givenDate: [`${NEW_CONSENT_DATE} kan inte vara före det återkallade samtycket (${formatDate(withdrawn)}).`] });
+      }
+    }
+
+    // Only while the referral is still unlinked: two people linking it at once cannot both succeed.
+    const linked = await tx.referral.updateMany({
+      where: { id: referral.id, participantId: null },
+      data: { participantId: participant.id, version: { increment: 1 } },
+    });
+    if (linked.count !== 1) refuse({}, "Remissen är redan kopplad till en deltagare.");
+    const entry = { organisationId: user.organisationId, userId: user.id, participantId: participant.id };
+    if (consentRecorded && input.givenDate) {
+      await tx.consent.create({
+        data: { participantId: participant.id, givenDate: input.givenDate, coversSharing: input.coversSharing, coversStatistics: input.coversStatistics },
+      });
+      const scope = [input.coversSharing ? "informationsutbyte" : null, input.coversStatistics ? "statistik" : null].filter(Boolean).join(", ");
+      await audit({ ...entry, action: "create", entity: "consent", entityId: participant.id, detail: `omfattar: ${scope}` }, tx);
+    }
+    await audit({ ...entry, action: "update", entity: "referral", entityId: referral.id, detail: "ändrat: deltagare" }, tx);
+    return { participantId: participant.id, consentRecorded };
+  });
+}
+
 // ── Enrolment ──────────────────────────────────────────────────────────────
 
 /** Refuses a koordinator that is not an active koordinator of the förbund working in the pair. */
@@ -494,18 +568,8 @@ async function markReferralsEnrolled(tx: Tx, user: CurrentUser, participantId: s
 
 /** The participant a study visit is linked to, by the code the coordinator typed. */
 async function studyVisitParticipant(tx: Tx, user: CurrentUser, code: string): Promise<string> {
-  const participant = await tx.participant.findFirst({
-    where: { organisationId: user.organisationId, code, erasedAt: null },
-    select: {
-      id: true,
-      enrolments: { select: { insatsId: true, kommunId: true } },
-      referrals: { select: { insatsId: true, kommunId: true } },
-    },
-  });
-  // Someone else's participant is answered like an unknown code: the form must not reveal them.
-  if (!participant || !canWorkWithParticipant(user, [...participant.enrolments, ...participant.referrals])) {
-    refuse({ participantCode: ["Ingen av dina deltagare har den koden."] });
-  }
+  const participant = await participantByCode(tx, user, code);
+  if (!participant) refuse({ participantCode: ["Ingen av dina deltagare har den koden."] });
   return participant.id;
 }
 

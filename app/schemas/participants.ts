@@ -63,6 +63,29 @@ export const ConsentSchema = z
   });
 export type ConsentInput = z.output<typeof ConsentSchema>;
 
+/** Label of the optional consent date when an existing participant is linked to a referral. */
+export const NEW_CONSENT_DATE = "Datum för nytt samtycke";
+
+/**
+ * A person enrolled before, referred again: the referral is linked to them by their code. A new
+ * consent date is needed only when their latest consent is withdrawn or missing; the server
+ * decides that, so the date is optional here.
+ */
+export const LinkParticipantSchema = z
+  .object({
+    code: requiredText("Deltagarkoden", 40),
+    givenDate: z
+      .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), pastDate(NEW_CONSENT_DATE).optional())
+      .transform((value) => value ?? null),
+    coversSharing: checkbox,
+    coversStatistics: checkbox,
+  })
+  .refine((value) => value.givenDate === null || value.coversSharing || value.coversStatistics, {
+    path: ["coversSharing"],
+    message: "Ange vad samtycket omfattar: informationsutbyte mellan parterna, uppföljningsstatistik eller båda.",
+  });
+export type LinkParticipantInput = z.output<typeof LinkParticipantSchema>;
+
 // ── Inskrivning ────────────────────────────────────────────────────────────
 
 const firstStep = z.preprocess(

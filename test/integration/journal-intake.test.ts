@@ -546,6 +546,145 @@ describe("createEnrolment for re-enrolment", () => {
   });
 });
 
+// ── An existing participant, referred again ────────────────────────────────
+
+describe("linking an existing participant to a referral", () => {
+  const linkFields = (code: string, changes: Record<string, string> = {}) => ({
+    intent: "link", code, givenDate: "", coversSharing: "on", coversStatistics: "on", ...changes,
+  });
+  const noParticipant = (code: string) => `Det finns ingen deltagare med koden ${code} som du har tillgång till.`;
+
+  /** A participant enrolled from a referral and closed: the person who comes back. */
+  async function closedParticipant(code: string, cookie = koordA.cookie, pair = { insatsId: samSteg, kommunId: ljungby }) {
+    const referralId = await newReferral(pair, cookie);
+    expect((await postDetail(referralId, consentFields({ code, givenDate: ago(200) }), cookie)).status).toBe(200);
+    const { participantId } = await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { participantId: true } });
+    const enrolled = await postDetail(referralId, enrolmentFields({ ...pair, coordinatorId: "", enrolledDate: ago(150) }), cookie);
+    expect(enrolled.status).toBe(302);
+    await prisma.enrolment.updateMany({ where: { participantId: participantId! }, data: { closedDate: ago(60) } });
+    return participantId!;
+  }
+
+  it("links a closed participant by code, keeps their consent, audits it and then enrols them a second time", async () => {
+    const participantId = await closedParticipant("ATER-1");
+    const referralId = await newReferral();
+    const before = await counts();
+    const result = await postDetail(referralId, linkFields("ATER-1"));
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual({ ok: true, intent: "link", consentRecorded: false });
+    expect(await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { participantId: true, version: true } })).toEqual({
+      participantId, version: 2,
+    });
+    // No new participant and no new consent: the link and its audit entry only.
+    expect(await counts()).toEqual({ ...before, audits: before.audits + 1 });
+    const events = await prisma.auditEvent.findMany({ where: { entityId: referralId, action: "update" } });
+    expect(events.map((e) => [e.entity, e.participantId, e.userId, e.detail])).toEqual([["referral", participantId, koordA.id, "ändrat: deltagare"]]);
+
+    // The page now offers the enrolment form, as a new enrolment.
+    const page = await callRoute(referralDetailRoute.loader, getRequest(`/remisser/${referralId}`, koordA.cookie), { referralId });
+    expect(page.data.referral.participant).toMatchObject({ id: participantId, code: "ATER-1", hasOpenEnrolment: false, enrolmentCount: 1 });
+    expect(page.data.enrolmentOptions).not.toBeNull();
+
+    const enrolled = await postDetail(referralId, enrolmentFields({ enrolledDate: ago(5) }));
+    expect(enrolled.status).toBe(302);
+    expect(enrolled.location).toBe(`/deltagare/${participantId}`);
+    const enrolments = await prisma.enrolment.findMany({ where: { participantId }, orderBy: { enrolledDate: "asc" } });
+    expect(enrolments.map((e) => [e.enrolledDate, e.closedDate])).toEqual([[ago(150), ago(60)], [ago(5), null]]);
+    expect(await prisma.participant.count({ where: { organisationId: org.organisationId, code: "ATER-1" } })).toBe(1);
+    expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).decision).toBe("inskriven");
+  });
+
+  it("requires and records a new consent when the participant has none in force", async () => {
+    const participantId = await closedParticipant("ATER-2");
+    await prisma.consent.updateMany({ where: { participantId }, data: { withdrawnDate: ago(100) } });
+    const referralId = await newReferral();
+    const result = await expectRefused(() => postDetail(referralId, linkFields("ATER-2")), {
+      field: "givenDate", message: "Deltagaren har inget gällande samtycke. Fyll i datum för nytt samtycke.",
+    });
+    expect(result.data.values.code).toBe("ATER-2");
+    await expectRefused(() => postDetail(referralId, linkFields("ATER-2", { givenDate: ago(101) })), {
+      field: "givenDate", message: `Datum för nytt samtycke kan inte vara före det återkallade samtycket (${formatDate(ago(100))}).`,
+    });
+    await expectRefused(() => postDetail(referralId, linkFields("ATER-2", { givenDate: tomorrow })), {
+      field: "givenDate", message: "Datum för nytt samtycke kan inte ligga i framtiden.",
+    });
+
+    const linked = await postDetail(referralId, linkFields("ATER-2", { givenDate: ago(10), coversSharing: "" }));
+    expect(linked.data).toEqual({ ok: true, intent: "link", consentRecorded: true });
+    const consents = await prisma.consent.findMany({ where: { participantId }, orderBy: { givenDate: "asc" } });
+    expect(consents.map((c) => [c.givenDate, c.withdrawnDate, c.coversSharing, c.coversStatistics])).toEqual([
+      [ago(200), ago(100), true, true],
+      [ago(10), null, false, true],
+    ]);
+    const events = await prisma.auditEvent.findMany({ where: { participantId, action: { not: "read" } }, orderBy: { at: "desc" }, take: 2 });
+    expect(events.map((e) => [e.action, e.entity, e.detail]).sort()).toEqual([
+      ["create", "consent", "omfattar: statistik"],
+      ["update", "referral", "ändrat: deltagare"],
+    ]);
+    // The enrolment respects the new consent.
+    await expectRefused(() => postDetail(referralId, enrolmentFields({ enrolledDate: ago(11) })), {
+      field: "enrolledDate", message: `Inskrivningsdatum kan inte vara före samtycket (${formatDate(ago(10))}).`,
+    });
+    expect((await postDetail(referralId, enrolmentFields({ enrolledDate: ago(10) }))).status).toBe(302);
+  });
+
+  it("answers an unknown code and another koordinator's participant with the same message, writing nothing", async () => {
+    await closedParticipant("ANNANS-1", koordB.cookie, { insatsId: samverkan, kommunId: almhult });
+    const referralId = await newReferral();
+    await expectRefused(() => postDetail(referralId, linkFields("FINNS-INTE")), { field: "code", message: noParticipant("FINNS-INTE") });
+    await expectRefused(() => postDetail(referralId, linkFields("ANNANS-1")), { field: "code", message: noParticipant("ANNANS-1") });
+    // Another förbund's code is unknown too.
+    await prisma.participant.create({ data: { organisationId: other.organisationId, code: "GRANNE-1" } });
+    await expectRefused(() => postDetail(referralId, linkFields("GRANNE-1")), { field: "code", message: noParticipant("GRANNE-1") });
+    expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).participantId).toBeNull();
+  });
+
+  it("refuses a participant with an open enrolment", async () => {
+    const { referralId: first } = await consentedReferral({ code: "OPPEN-1" });
+    expect((await postDetail(first, enrolmentFields())).status).toBe(302);
+    const referralId = await newReferral();
+    await expectRefused(() => postDetail(referralId, linkFields("OPPEN-1")), { field: "code", message: "Deltagaren har redan en pågående inskrivning." });
+  });
+
+  it("gives Swedish messages for a missing code and a consent covering nothing, keeping the input", async () => {
+    const referralId = await newReferral();
+    await expectRefused(() => postDetail(referralId, linkFields(" ")), { field: "code", message: "Deltagarkoden måste fyllas i." });
+    const result = await expectRefused(
+      () => postDetail(referralId, linkFields("ATER-X", { givenDate: ago(3), coversSharing: "", coversStatistics: "" })),
+      { field: "coversSharing", message: "Ange vad samtycket omfattar: informationsutbyte mellan parterna, uppföljningsstatistik eller båda." },
+    );
+    expect(result.data.values).toMatchObject({ intent: "link", code: "ATER-X", givenDate: ago(3) });
+  });
+
+  it("refuses a referral that already has a participant", async () => {
+    await closedParticipant("ATER-3");
+    const { referralId } = await consentedReferral();
+    await expectRefused(() => postDetail(referralId, linkFields("ATER-3")), { message: "Remissen är redan kopplad till en deltagare." });
+  });
+
+  it("lets the förbundschef link a participant of any insats and kommun", async () => {
+    const participantId = await closedParticipant("ANNANS-2", koordB.cookie, { insatsId: samverkan, kommunId: almhult });
+    const referralId = await newReferral({}, chef.cookie);
+    expect((await postDetail(referralId, linkFields("ANNANS-2"), chef.cookie)).status).toBe(200);
+    expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).participantId).toBe(participantId);
+  });
+
+  it("answers 403 to the styrgrupp and to a post from another site, writing nothing", async () => {
+    await closedParticipant("ATER-4");
+    const referralId = await newReferral();
+    const before = await counts();
+    expect((await postDetail(referralId, linkFields("ATER-4"), styrgrupp.cookie)).status).toBe(403);
+    const crossSite = await callRoute(
+      referralDetailRoute.action,
+      postRequest(`/remisser/${referralId}`, linkFields("ATER-4"), { cookie: koordA.cookie, origin: "https://evil.example" }),
+      { referralId },
+    );
+    expect(crossSite.status).toBe(403);
+    expect(await counts()).toEqual(before);
+    expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).participantId).toBeNull();
+  });
+});
+
 // ── Study visits ───────────────────────────────────────────────────────────
 
 describe("study visits", () => {

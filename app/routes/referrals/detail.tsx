@@ -1,3 +1,4 @@
+import { useId, useState } from "react";
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/detail";
 import { requirePermission } from "~/auth/guards.server";
@@ -7,6 +8,7 @@ import {
   createEnrolment,
   enrolmentFormOptions,
   formFailure,
+  linkParticipant,
   recordConsent,
   referralPage,
   referralParticipantId,
@@ -17,7 +19,7 @@ import {
 } from "~/data/participants.server";
 import { REFERRAL_DECISION_LABELS, REFERRAL_DECISIONS } from "~/domain/reference-defaults";
 import { parseForm } from "~/schemas/form";
-import { ConsentSchema, DecisionSchema, EnrolmentSchema } from "~/schemas/participants";
+import { ConsentSchema, DecisionSchema, EnrolmentSchema, LinkParticipantSchema, NEW_CONSENT_DATE } from "~/schemas/participants";
 import { formatDate, todayInSweden } from "~/utils/format";
 
 export const meta: Route.MetaFunction = () => [{ title: "Remiss – Stegvis" }];
@@ -54,6 +56,12 @@ export async function action({ request, params }: Route.ActionArgs) {
       await recordConsent(user, params.referralId, result.data);
       return { ok: true as const, intent };
     }
+    if (intent === "link") {
+      const result = parseForm(LinkParticipantSchema, formData);
+      if (!result.ok) return formFailure(formData, result.fieldErrors, result.formError);
+      const { consentRecorded } = await linkParticipant(user, params.referralId, result.data);
+      return { ok: true as const, intent, consentRecorded };
+    }
     if (intent === "enrolment") {
       const participantId = await referralParticipantId(user, params.referralId);
       if (!participantId) return formFailure(formData, {}, "Registrera samtycket innan deltagaren skrivs in.");
@@ -69,7 +77,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 type Referral = Awaited<ReturnType<typeof loader>>["referral"];
-type ActionResult = { ok: true; intent: string } | FormFailure | undefined;
+type ActionResult = { ok: true; intent: string; consentRecorded?: boolean } | FormFailure | undefined;
 
 /** The answer to this form, if the last submission was this form. */
 function answerFor(result: ActionResult, intent: string) {
@@ -113,9 +121,14 @@ export default function ReferralDetail() {
           Samtycket har återkallats och uppgifterna om personen är raderade. Remissen räknas fortfarande i statistiken.
         </p>
       ) : person ? (
-        <PersonSection person={person} saved={answerFor(result, "consent").saved} />
+        <PersonSection person={person} saved={personSavedMessage(result)} />
       ) : (
-        <ConsentForm result={answerFor(result, "consent")} today={today} />
+        <ParticipantIntake
+          key={referral.id}
+          consent={answerFor(result, "consent")}
+          link={answerFor(result, "link")}
+          today={today}
+        />
       )}
 
       {person && enrolmentOptions ? (
@@ -158,12 +171,66 @@ function DecisionForm({ referral, result }: { referral: Referral; result: Return
   );
 }
 
+/** What the person section says after consent was recorded or an existing participant linked. */
+function personSavedMessage(result: ActionResult): string | null {
+  if (answerFor(result, "consent").saved) return "Samtycket är registrerat. Fyll i inskrivningen nedan.";
+  if (result?.ok && result.intent === "link") {
+    return result.consentRecorded
+      ? "Remissen är kopplad till deltagaren och det nya samtycket är registrerat. Fyll i den nya inskrivningen nedan."
+      : "Remissen är kopplad till deltagaren. Deltagarens tidigare samtycke gäller. Fyll i den nya inskrivningen nedan.";
+  }
+  return null;
+}
+
+type IntakeChoice = "new" | "existing";
+
+/**
+ * Before anything about the person is saved: a new participant (consent and code) or one enrolled
+ * before and referred again (found by their code). A radio group chooses which form is shown.
+ */
+function ParticipantIntake({
+  consent, link, today,
+}: {
+  consent: ReturnType<typeof answerFor>;
+  link: ReturnType<typeof answerFor>;
+  today: string;
+}) {
+  const [choice, setChoice] = useState<IntakeChoice>(link.failure ? "existing" : "new");
+  const id = useId();
+  const options: Array<{ value: IntakeChoice; label: string }> = [
+    { value: "new", label: "Ny deltagare" },
+    { value: "existing", label: "Befintlig deltagare (inskriven tidigare)" },
+  ];
+  return (
+    <section className="card stack" aria-labelledby="participant-heading">
+      <h2 id="participant-heading">Deltagare</h2>
+      <fieldset>
+        <legend>Är personen ny eller redan deltagare?</legend>
+        {options.map((option) => (
+          <div key={option.value} className="field field--checkbox">
+            <input
+              id={`${id}-${option.value}`}
+              type="radio"
+              name="participantChoice"
+              value={option.value}
+              checked={choice === option.value}
+              onChange={() => setChoice(option.value)}
+            />
+            <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </fieldset>
+      {choice === "new" ? <ConsentForm result={consent} today={today} /> : <LinkParticipantForm result={link} today={today} />}
+    </section>
+  );
+}
+
 function ConsentForm({ result, today }: { result: ReturnType<typeof answerFor>; today: string }) {
   const errors = result.failure?.fieldErrors ?? {};
   const values = result.failure?.values;
   return (
-    <section className="card" aria-labelledby="consent-heading">
-      <h2 id="consent-heading">Samtycke</h2>
+    <section className="stack" aria-labelledby="consent-heading">
+      <h3 id="consent-heading">Ny deltagare: samtycke</h3>
       <p className="muted">
         Inget om personen utöver remissen sparas innan samtycket är registrerat. Använd en kod (pseudonym); namnet är
         frivilligt och visas bara för koordinatorerna.
@@ -199,12 +266,69 @@ function ConsentForm({ result, today }: { result: ReturnType<typeof answerFor>; 
   );
 }
 
-function PersonSection({ person, saved }: { person: NonNullable<Referral["participant"]>; saved: boolean }) {
+function LinkParticipantForm({ result, today }: { result: ReturnType<typeof answerFor>; today: string }) {
+  const errors = result.failure?.fieldErrors ?? {};
+  const values = result.failure?.values;
+  return (
+    <section className="stack" aria-labelledby="link-heading">
+      <h3 id="link-heading">Befintlig deltagare</h3>
+      <p className="muted">
+        För en person som har varit inskriven tidigare och remitteras igen. Remissen kopplas till deltagaren, och sedan kan
+        deltagaren skrivas in på nytt.
+      </p>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="link" />
+        <FormMessage error={result.failure?.formError} />
+        <div className="row">
+          <TextField
+            label="Befintlig deltagares kod"
+            name="code"
+            required
+            defaultValue={values?.code}
+            errors={errors.code}
+            autoComplete="off"
+          />
+        </div>
+        <fieldset>
+          <legend>Nytt samtycke, om det behövs</legend>
+          <div className="row">
+            <TextField
+              label={NEW_CONSENT_DATE}
+              name="givenDate"
+              type="date"
+              max={today}
+              defaultValue={values?.givenDate}
+              errors={errors.givenDate}
+              hint="Fyll bara i om deltagarens samtycke har återkallats eller saknas. Annars gäller det tidigare samtycket."
+            />
+          </div>
+          <CheckboxField
+            label="Informationsutbyte mellan parterna (FK, AF, region, kommun)"
+            name="coversSharing"
+            defaultChecked={values ? values.coversSharing === "on" : true}
+            errors={errors.coversSharing}
+          />
+          <CheckboxField
+            label="Uppföljningsstatistik"
+            name="coversStatistics"
+            defaultChecked={values ? values.coversStatistics === "on" : true}
+            errors={errors.coversStatistics}
+          />
+        </fieldset>
+        <button type="submit" className="button">
+          Koppla deltagaren till remissen
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function PersonSection({ person, saved }: { person: NonNullable<Referral["participant"]>; saved: string | null }) {
   const consent = person.consent;
   return (
     <section className="card" aria-labelledby="person-heading">
       <h2 id="person-heading">Deltagare</h2>
-      <FormMessage success={saved ? "Samtycket är registrerat. Fyll i inskrivningen nedan." : null} />
+      <FormMessage success={saved} />
       <dl className="journal-facts">
         <div>
           <dt>Kod</dt>
