@@ -245,24 +245,33 @@ function ConsentForm({ result, today }: { result: ReturnType<typeof answerFor>; 
         </div>
         <fieldset>
           <legend>Samtycket omfattar</legend>
-          <CheckboxField
-            label="Informationsutbyte mellan parterna (FK, AF, region, kommun)"
-            name="coversSharing"
-            defaultChecked={values ? values.coversSharing === "on" : true}
-            errors={errors.coversSharing}
-          />
-          <CheckboxField
-            label="Uppföljningsstatistik"
-            name="coversStatistics"
-            defaultChecked={values ? values.coversStatistics === "on" : true}
-            errors={errors.coversStatistics}
-          />
+          <ConsentScopeFields values={values} errors={errors} />
         </fieldset>
         <button type="submit" className="button">
           Registrera samtycke
         </button>
       </Form>
     </section>
+  );
+}
+
+/** What the consent covers; both boxes start ticked, and a refused form keeps the user's choice. */
+function ConsentScopeFields({ values, errors }: { values?: Record<string, string>; errors: Record<string, string[] | undefined> }) {
+  return (
+    <>
+      <CheckboxField
+        label="Informationsutbyte mellan parterna (FK, AF, region, kommun)"
+        name="coversSharing"
+        defaultChecked={values ? values.coversSharing === "on" : true}
+        errors={errors.coversSharing}
+      />
+      <CheckboxField
+        label="Uppföljningsstatistik"
+        name="coversStatistics"
+        defaultChecked={values ? values.coversStatistics === "on" : true}
+        errors={errors.coversStatistics}
+      />
+    </>
   );
 }
 
@@ -302,18 +311,7 @@ function LinkParticipantForm({ result, today }: { result: ReturnType<typeof answ
               hint="Fyll bara i om deltagarens samtycke har återkallats eller saknas. Annars gäller det tidigare samtycket."
             />
           </div>
-          <CheckboxField
-            label="Informationsutbyte mellan parterna (FK, AF, region, kommun)"
-            name="coversSharing"
-            defaultChecked={values ? values.coversSharing === "on" : true}
-            errors={errors.coversSharing}
-          />
-          <CheckboxField
-            label="Uppföljningsstatistik"
-            name="coversStatistics"
-            defaultChecked={values ? values.coversStatistics === "on" : true}
-            errors={errors.coversStatistics}
-          />
+          <ConsentScopeFields values={values} errors={errors} />
         </fieldset>
         <button type="submit" className="button">
           Koppla deltagaren till remissen
