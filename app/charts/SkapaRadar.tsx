@@ -1,5 +1,6 @@
 import { Chart as ChartJS, Filler, Legend, LineElement, PointElement, RadialLinearScale, Tooltip, type ChartOptions } from "chart.js";
 import { Radar } from "react-chartjs-2";
+import { ChartFigure } from "./ChartFigure";
 import { AXIS_COLOUR, GRID_COLOUR, seriesColour } from "./palette";
 
 ChartJS.register(RadialLinearScale, PointElement, LineElement, Filler, Tooltip, Legend);
@@ -55,46 +56,42 @@ export function SkapaRadar({ min, max, firstDate, latestDate, hasCoordinator, ar
     },
   };
   return (
-    <figure className="journal-chart">
-      <figcaption>SKAPA: första och senaste skattningen</figcaption>
-      <div className="journal-chart__canvas journal-chart__canvas--radar">
+    <ChartFigure
+      caption="SKAPA: första och senaste skattningen"
+      canvasClassName="journal-chart__canvas--radar"
+      chart={
         <Radar
           options={options}
           data={{ labels: areas.map((a) => a.label), datasets }}
           role="img"
           aria-label="Spindeldiagram över SKAPA-skattningarna. Samma uppgifter finns i tabellen under diagrammet."
         />
-      </div>
-      <details className="journal-chart__table">
-        <summary>Visa som tabell</summary>
-        <div className="table-wrap">
-          <table>
-            <caption>
-              SKAPA-skattningar, skala {min}–{max}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Område</th>
-                <th scope="col" className="num">Första {firstDate}</th>
-                {latestDate ? <th scope="col" className="num">Senaste {latestDate}</th> : null}
-                {hasCoordinator ? <th scope="col" className="num">Koordinatorn, första</th> : null}
-                {hasCoordinator && latestDate ? <th scope="col" className="num">Koordinatorn, senaste</th> : null}
+      }
+      tableCaption={<>SKAPA-skattningar, skala {min}–{max}</>}
+      table={
+        <>
+          <thead>
+            <tr>
+              <th scope="col">Område</th>
+              <th scope="col" className="num">Första {firstDate}</th>
+              {latestDate ? <th scope="col" className="num">Senaste {latestDate}</th> : null}
+              {hasCoordinator ? <th scope="col" className="num">Koordinatorn, första</th> : null}
+              {hasCoordinator && latestDate ? <th scope="col" className="num">Koordinatorn, senaste</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {areas.map((area) => (
+              <tr key={area.label}>
+                <th scope="row">{area.label}</th>
+                <td className="num">{value(area.first.participant)}</td>
+                {latestDate ? <td className="num">{value(area.latest?.participant)}</td> : null}
+                {hasCoordinator ? <td className="num">{value(area.first.coordinator)}</td> : null}
+                {hasCoordinator && latestDate ? <td className="num">{value(area.latest?.coordinator)}</td> : null}
               </tr>
-            </thead>
-            <tbody>
-              {areas.map((area) => (
-                <tr key={area.label}>
-                  <th scope="row">{area.label}</th>
-                  <td className="num">{value(area.first.participant)}</td>
-                  {latestDate ? <td className="num">{value(area.latest?.participant)}</td> : null}
-                  {hasCoordinator ? <td className="num">{value(area.first.coordinator)}</td> : null}
-                  {hasCoordinator && latestDate ? <td className="num">{value(area.latest?.coordinator)}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </figure>
+            ))}
+          </tbody>
+        </>
+      }
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { CategoryScale, Chart as ChartJS, LinearScale, LineElement, PointElement, Tooltip, type ChartOptions } from "chart.js";
 import { Line } from "react-chartjs-2";
 import { formatDate } from "~/utils/format";
+import { ChartFigure } from "./ChartFigure";
 import { AXIS_COLOUR, GRID_COLOUR, seriesColour } from "./palette";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip);
@@ -51,40 +52,37 @@ export function TrappanChart({ points, steps, enrolledDate, endDate }: TrappanCh
   };
   const colour = seriesColour(0);
   return (
-    <figure className="journal-chart">
-      <figcaption>Steg i Trappan över tid</figcaption>
-      <div className="journal-chart__canvas">
+    <ChartFigure
+      caption="Steg i Trappan över tid"
+      chart={
         <Line
           options={options}
           data={{ datasets: [{ label: "Steg", data, stepped: "before", clip: 8, borderColor: colour, backgroundColor: colour, pointRadius: data.map((_, i) => (i < points.length ? 4 : 0)) }] }}
           role="img"
           aria-label="Diagram över steg i Trappan. Samma uppgifter finns i tabellen under diagrammet."
         />
-      </div>
-      <details className="journal-chart__table">
-        <summary>Visa som tabell</summary>
-        <div className="table-wrap">
-          <table>
-            <caption>Placeringar i Trappan</caption>
-            <thead>
-              <tr>
-                <th scope="col">Datum</th>
-                <th scope="col" className="num">Steg</th>
-                <th scope="col">Beskrivning</th>
+      }
+      tableCaption="Placeringar i Trappan"
+      table={
+        <>
+          <thead>
+            <tr>
+              <th scope="col">Datum</th>
+              <th scope="col" className="num">Steg</th>
+              <th scope="col">Beskrivning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((point, index) => (
+              <tr key={`${point.date}-${index}`}>
+                <td>{point.date}</td>
+                <td className="num">{point.step}</td>
+                <td>{steps.find((s) => s.step === point.step)?.label ?? ""}</td>
               </tr>
-            </thead>
-            <tbody>
-              {points.map((point, index) => (
-                <tr key={`${point.date}-${index}`}>
-                  <td>{point.date}</td>
-                  <td className="num">{point.step}</td>
-                  <td>{steps.find((s) => s.step === point.step)?.label ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </figure>
+            ))}
+          </tbody>
+        </>
+      }
+    />
   );
 }

@@ -95,13 +95,13 @@ export default function StudyVisits() {
             />
           </div>
           <InsatsKommunFields
-          insatser={options.insatser}
-          kommuner={options.kommuner}
-          pairs={options.pairs}
-          defaultInsatsId={values.insatsId}
-          defaultKommunId={values.kommunId}
-          errors={errors}
-        />
+            insatser={options.insatser}
+            kommuner={options.kommuner}
+            pairs={options.pairs}
+            defaultInsatsId={values.insatsId}
+            defaultKommunId={values.kommunId}
+            errors={errors}
+          />
           <button type="submit" className="button" disabled={saving}>
             Registrera studiebesök
           </button>
