@@ -1,4 +1,6 @@
 import { data, redirect } from "react-router";
+import { participantAccess, type AccessibleParticipant } from "~/data/access.server";
+import { FORBIDDEN_MESSAGE, type WriteFailure, type WriteResult } from "~/utils/write-result";
 import { can, isRole, type Actor, type Permission, type Role } from "./permissions";
 import { findSession } from "./session.server";
 
@@ -9,14 +11,30 @@ export interface CurrentUser extends Actor {
   sessionId: string;
 }
 
-const FORBIDDEN_MESSAGE = "Du har inte behörighet till den här sidan eller åtgärden.";
-
 export function forbidden(message = FORBIDDEN_MESSAGE): never {
   throw data({ message }, { status: 403 });
 }
 
 export function notFound(message = "Sidan eller posten finns inte."): never {
   throw data({ message }, { status: 404 });
+}
+
+/** A refused access as the error page: 404 for what is not there, 403 for what is not the user's. */
+export function throwAccessFailure(failure: WriteFailure): never {
+  if (failure.reason === "gone") notFound(failure.formError);
+  if (failure.reason === "forbidden") forbidden(failure.formError);
+  throw data({ message: failure.formError }, { status: failure.reason === "conflict" ? 409 : 400 });
+}
+
+/** The value of an access check, or its error page. */
+export function requireAccess<T extends object>(result: WriteResult<T>): T {
+  if (!result.ok) throwAccessFailure(result);
+  return result;
+}
+
+/** The participant of a page, or its 404/403 page. */
+export async function requireParticipantAccess(user: CurrentUser, participantId: string): Promise<AccessibleParticipant> {
+  return requireAccess(await participantAccess(user, participantId)).participant;
 }
 
 /**

@@ -1,10 +1,13 @@
 // Loads a participant or enrolment only when the signed-in user may work with it. Ids from
-// URLs and forms can be tampered with: another förbund's id is "not found", an id outside a
+// URLs and forms can be tampered with: another förbund's id is "gone", an id outside a
 // koordinator's assignments is "forbidden", and neither reveals anything about the record.
+// Loaders turn these answers into 404 and 403 pages with auth/guards.server.ts (`requireAccess`).
 import type { CurrentUser } from "~/auth/guards.server";
-import { forbidden, notFound } from "~/auth/guards.server";
 import { can, canWorkWithEnrolment, canWorkWithParticipant } from "~/auth/permissions";
+import { forbiddenWrite, gone, type WriteResult } from "~/utils/write-result";
 import { prisma } from "./db.server";
+
+const OUT_OF_SCOPE = "Deltagaren hör inte till dina insatser och kommuner.";
 
 const enrolmentScope = {
   id: true,
@@ -17,24 +20,23 @@ const enrolmentScope = {
   version: true,
 } as const;
 
-export async function requireEnrolmentAccess(user: CurrentUser, enrolmentId: string) {
-  if (!can(user.role, "participants:work")) forbidden();
-  const enrolment = await prisma.enrolment.findFirst({
-    where: { id: enrolmentId, organisationId: user.organisationId },
-    select: enrolmentScope,
-  });
-  if (!enrolment) notFound("Inskrivningen finns inte.");
-  if (!canWorkWithEnrolment(user, enrolment)) forbidden("Deltagaren hör inte till dina insatser och kommuner.");
-  return enrolment;
+async function findEnrolment(user: CurrentUser, enrolmentId: string) {
+  return prisma.enrolment.findFirst({ where: { id: enrolmentId, organisationId: user.organisationId }, select: enrolmentScope });
 }
 
-/**
- * A participant is reachable when one of their enrolments is in the user's scope. A person with
- * no enrolment yet (consent recorded after a referral) is reachable through the referral's scope.
- */
-export async function requireParticipantAccess(user: CurrentUser, participantId: string) {
-  if (!can(user.role, "participants:work")) forbidden();
-  const participant = await prisma.participant.findFirst({
+/** An enrolment the signed-in user may work with: only `enrolmentAccess` makes one. */
+export type AccessibleEnrolment = NonNullable<Awaited<ReturnType<typeof findEnrolment>>>;
+
+export async function enrolmentAccess(user: CurrentUser, enrolmentId: string): Promise<WriteResult<{ enrolment: AccessibleEnrolment }>> {
+  if (!can(user.role, "participants:work")) return forbiddenWrite();
+  const enrolment = await findEnrolment(user, enrolmentId);
+  if (!enrolment) return gone("Inskrivningen finns inte.");
+  if (!canWorkWithEnrolment(user, enrolment)) return forbiddenWrite(OUT_OF_SCOPE);
+  return { ok: true, enrolment };
+}
+
+async function findParticipant(user: CurrentUser, participantId: string) {
+  return prisma.participant.findFirst({
     where: { id: participantId, organisationId: user.organisationId, erasedAt: null },
     select: {
       id: true,
@@ -45,8 +47,19 @@ export async function requireParticipantAccess(user: CurrentUser, participantId:
       referrals: { select: { insatsId: true, kommunId: true } },
     },
   });
-  if (!participant) notFound("Deltagaren finns inte.");
-  const scopes = [...participant.enrolments, ...participant.referrals];
-  if (!canWorkWithParticipant(user, scopes)) forbidden("Deltagaren hör inte till dina insatser och kommuner.");
-  return participant;
+}
+
+/** A participant the signed-in user may work with: only `participantAccess` makes one. */
+export type AccessibleParticipant = NonNullable<Awaited<ReturnType<typeof findParticipant>>>;
+
+/**
+ * A participant is reachable when one of their enrolments is in the user's scope. A person with
+ * no enrolment yet (consent recorded after a referral) is reachable through the referral's scope.
+ */
+export async function participantAccess(user: CurrentUser, participantId: string): Promise<WriteResult<{ participant: AccessibleParticipant }>> {
+  if (!can(user.role, "participants:work")) return forbiddenWrite();
+  const participant = await findParticipant(user, participantId);
+  if (!participant) return gone("Deltagaren finns inte.");
+  if (!canWorkWithParticipant(user, [...participant.enrolments, ...participant.referrals])) return forbiddenWrite(OUT_OF_SCOPE);
+  return { ok: true, participant };
 }

@@ -11,10 +11,8 @@ import {
   type FovOutcome,
   type Gender,
 } from "~/domain/reference-defaults";
-import { Prisma } from "~/generated/prisma/client";
-import type { FieldErrors } from "~/schemas/form";
+import { CONFLICT_MESSAGE, type FieldErrors } from "~/schemas/form";
 import {
-  CONFLICT_MESSAGE,
   MOTIVATION_REQUIRED,
   closureDateProblem,
   coordinatorScoreField,
@@ -36,13 +34,16 @@ import {
   type TimelineFilter,
   type WithdrawConsentInput,
 } from "~/schemas/journal";
-import { formatDecimal, todayInSweden } from "~/utils/format";
-import { requireEnrolmentAccess, type requireParticipantAccess } from "./access.server";
-import { audit, changedFields } from "./audit.server";
-import { prisma, type Tx } from "./db.server";
+import { formatDecimal } from "~/utils/format";
+import { todayInSweden } from "~/domain/period";
+import { requireAccess } from "~/auth/guards.server";
+import { enrolmentAccess, type AccessibleParticipant } from "./access.server";
 
-/** A participant the signed-in user may work with: only requireParticipantAccess makes one. */
-export type AccessibleParticipant = Awaited<ReturnType<typeof requireParticipantAccess>>;
+const requireEnrolmentAccess = async (user: CurrentUser, id: string) => requireAccess(await enrolmentAccess(user, id)).enrolment;
+import { audit, changedFields } from "./audit.server";
+import { isUniqueViolation, prisma, type Tx } from "./db.server";
+
+export type { AccessibleParticipant };
 
 export const FOV_HIDDEN_TEXT = "FOV registrerad – svaret visas bara för deltagarens koordinator och förbundschefen";
 const EVENT_GONE = "Händelsen finns inte längre – den kan ha tagits bort av någon annan. Ladda om sidan.";
@@ -72,10 +73,6 @@ async function refusable(write: () => Promise<void>): Promise<WriteResult> {
     if (error instanceof Refusal) return error.failure;
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 // ── Event stores: one per kind, the only code that knows each table ───────

@@ -22,10 +22,11 @@ import type {
 } from "~/schemas/participants";
 import { NEW_CONSENT_DATE, PAGE_SIZE } from "~/schemas/participants";
 import { formValues, type FieldErrors } from "~/schemas/form";
-import { formatDate, todayInSweden } from "~/utils/format";
-import { requireParticipantAccess } from "./access.server";
+import { formatDate } from "~/utils/format";
+import { todayInSweden } from "~/domain/period";
+import { requireParticipantAccess } from "~/auth/guards.server";
 import { audit } from "./audit.server";
-import { prisma, type Tx } from "./db.server";
+import { isUniqueViolation, prisma, type Tx } from "./db.server";
 
 export type { EnrolmentInput } from "~/schemas/participants";
 
@@ -70,10 +71,6 @@ export function refusalResponse(error: unknown, formData: FormData) {
 
 function refuse(fieldErrors: FieldErrors, formError?: string): never {
   throw new InputRefusedError(fieldErrors, formError);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 export interface Option {

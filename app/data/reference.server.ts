@@ -2,10 +2,9 @@
 // and goal targets), closure reasons and remittenter. Every query is scoped by organisation id,
 // also for ids that come from a form: a tampered id of another förbund finds nothing.
 import type { AdminGoalMetric, ClosureCategoryKey, Refusal } from "~/schemas/admin";
-import { Prisma } from "~/generated/prisma/client";
 import { formatNumber } from "~/utils/format";
 import { audit } from "./audit.server";
-import { prisma, type Tx } from "./db.server";
+import { isUniqueViolation, prisma, type Tx } from "./db.server";
 import { ensureInsatsInstruments } from "./setup.server";
 
 export interface Actor {
@@ -33,10 +32,6 @@ export function sortByName<T>(rows: T[], name: (row: T) => string): T[] {
 /** "Ljungby" and "ljungby" are the same name to a reader, though the unique index tells them apart. */
 function nameTaken(rows: ReadonlyArray<{ id: string; name: string }>, name: string, exceptId?: string): boolean {
   return rows.some((row) => row.id !== exceptId && row.name.localeCompare(name, "sv", { sensitivity: "accent" }) === 0);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /**

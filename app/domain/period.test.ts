@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  addDays,
+  daysBetween,
+  todayInSweden,
   fullYear,
   inPeriod,
   isValidIsoDate,
@@ -96,5 +99,22 @@ describe("period presets", () => {
     expect(janJun(2025)).toEqual({ from: "2025-01-01", to: "2025-06-30" });
     expect(janAug(2025)).toEqual({ from: "2025-01-01", to: "2025-08-31" });
     expect(sinceStart("2019-09-01", "2025-12-31")).toEqual({ from: "2019-09-01", to: "2025-12-31" });
+  });
+});
+
+describe("day arithmetic", () => {
+  it("counts whole days across a daylight-saving change and a leap day", () => {
+    expect(daysBetween("2025-03-29", "2025-03-31")).toBe(2);
+    expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+    expect(daysBetween("2025-12-31", "2025-01-01")).toBe(-364);
+  });
+  it("adds and subtracts days over month and year ends", () => {
+    expect(addDays("2025-01-31", 1)).toBe("2025-02-01");
+    expect(addDays("2025-01-01", -1)).toBe("2024-12-31");
+    expect(addDays("2024-05-30", -90)).toBe("2024-03-01");
+  });
+  it("gives today's date in Swedish time", () => {
+    expect(todayInSweden(new Date("2026-11-24T23:30:00Z"))).toBe("2026-11-25");
+    expect(todayInSweden(new Date("2026-06-30T21:59:00Z"))).toBe("2026-06-30");
   });
 });

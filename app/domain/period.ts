@@ -21,7 +21,7 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-function formatDate(year: number, month: number, day: number): string {
+function calendarDate(year: number, month: number, day: number): string {
   const pad = (value: number, width: number) => String(value).padStart(width, "0");
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
@@ -65,7 +65,7 @@ export function shiftYears(date: string, years: number): string {
   const year = Number(date.slice(0, 4)) + years;
   const month = Number(date.slice(5, 7));
   const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
-  return formatDate(year, month, day);
+  return calendarDate(year, month, day);
 }
 
 /** The same dates one year earlier: the comparison period of a goal follow-up. */
@@ -75,20 +75,38 @@ export function previousPeriod(period: Period): Period {
 
 /** The calendar year (årsredovisning). */
 export function fullYear(year: number): Period {
-  return { from: formatDate(year, 1, 1), to: formatDate(year, 12, 31) };
+  return { from: calendarDate(year, 1, 1), to: calendarDate(year, 12, 31) };
 }
 
 /** January–June (the June report to the styrelse). */
 export function janJun(year: number): Period {
-  return { from: formatDate(year, 1, 1), to: formatDate(year, 6, 30) };
+  return { from: calendarDate(year, 1, 1), to: calendarDate(year, 6, 30) };
 }
 
 /** January–August (delårsrapport). */
 export function janAug(year: number): Period {
-  return { from: formatDate(year, 1, 1), to: formatDate(year, 8, 31) };
+  return { from: calendarDate(year, 1, 1), to: calendarDate(year, 8, 31) };
 }
 
 /** A cumulative report is just a period that starts on the insats start date. */
 export function sinceStart(startDate: string, to: string): Period {
   return { from: startDate, to };
+}
+
+const MS_PER_DAY = 86_400_000;
+const utcMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / MS_PER_DAY);
+}
+
+/** The calendar date `days` days after `date` (negative: before). UTC, so no daylight-saving shift moves it. */
+export function addDays(date: string, days: number): string {
+  return new Date(utcMidnight(date) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Today's calendar date in Sweden, "YYYY-MM-DD". */
+export function todayInSweden(now = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }

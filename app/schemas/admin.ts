@@ -3,12 +3,11 @@ import { ROLES } from "~/auth/permissions";
 import type { AuditAction } from "~/data/audit.server";
 import type { GoalMetric } from "~/domain/goals";
 import { TRAPPAN_STEPS } from "~/domain/reference-defaults";
-import { checkbox, email, formValues, id, isoDate, newPassword, requiredText, type FieldErrors } from "./form";
+import { checkbox, email, formValues, id, isoDate, newPassword, requiredText, UNKNOWN_INTENT, type FieldErrors } from "./form";
 
 // The forms of the administration pages. Every form that does more than one thing carries a
 // hidden `intent`; the schema is a discriminated union on it, so the action gets typed input.
 
-const UNKNOWN_INTENT = "Okänd åtgärd. Ladda om sidan och försök igen.";
 const recordId = id("Posten");
 
 /** A whole number typed into a form, within [min, max]. */

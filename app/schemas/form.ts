@@ -1,4 +1,12 @@
 import { z } from "zod";
+import { isValidIsoDate } from "~/domain/period";
+
+/** The answer to a form whose intent the server does not know: a tampered or outdated page. */
+export const UNKNOWN_INTENT = "Okänd åtgärd. Ladda om sidan och försök igen.";
+
+/** The answer to a save of a record that changed since the form was loaded. */
+export const CONFLICT_MESSAGE =
+  "Någon annan har ändrat posten medan du arbetade. Dina uppgifter är kvar nedan – kontrollera och spara igen.";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -52,10 +60,7 @@ export const isoDate = (label: string) =>
     .trim()
     .min(1, { message: `${label} måste fyllas i.`, abort: true })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label} ska skrivas som ÅÅÅÅ-MM-DD.`, abort: true })
-    .refine((value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-    }, `${label} är inte ett giltigt datum.`);
+    .refine(isValidIsoDate, `${label} är inte ett giltigt datum.`);
 
 export const email = z
   .string({ error: "E-post måste fyllas i." })
@@ -76,3 +81,13 @@ export const checkbox = z
   .transform((value) => value === "on" || value === "true" || value === "1");
 
 export const id = (label: string) => requiredText(label, 100);
+
+/** A choice from a list; the server still checks that the id belongs to the förbund. */
+export const choice = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message);
+
+/** A blank field is a field not given. */
+export const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** An optional choice: the empty option is "none". */
+export const optionalChoice = (message: string) =>
+  z.preprocess(emptyToUndefined, choice(message).optional()).transform((value) => value ?? null);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FOV_OUTCOMES, TRAPPAN_STEPS } from "~/domain/reference-defaults";
-import { checkbox, isoDate, optionalText } from "./form";
+import { checkbox, choice, emptyToUndefined, isoDate, optionalChoice, optionalText, UNKNOWN_INTENT } from "./form";
 import { pastDate } from "./participants";
 
 // The forms of the participant page. Every form carries a hidden `intent`. A form that records an
@@ -8,20 +8,9 @@ import { pastDate } from "./participants";
 // adds one to that enrolment. Rules that need the database (dates within the enrolment, a step
 // change's motivation, ids from the förbund's lists) are checked by app/data/journal.server.ts.
 
-export const UNKNOWN_INTENT = "Okänd åtgärd. Ladda om sidan och försök igen.";
-
-export const CONFLICT_MESSAGE =
-  "Någon annan har ändrat posten medan du arbetade. Dina uppgifter är kvar nedan – kontrollera och spara igen.";
-
 // ── Field rules ────────────────────────────────────────────────────────────
 
-/** A choice from a list; the server still checks that the id belongs to the förbund. */
-const choice = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message);
 
-const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-
-const optionalChoice = (message: string) =>
-  z.preprocess(emptyToUndefined, choice(message).optional()).transform((value) => value ?? null);
 
 /** A whole number typed into a form; empty is "not given". */
 const optionalInteger = (label: string, min: number, max: number) =>

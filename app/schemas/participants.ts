@@ -1,16 +1,9 @@
 import { z } from "zod";
 import { GENDERS, REFERRAL_DECISIONS, TRAPPAN_STEPS } from "~/domain/reference-defaults";
-import { todayInSweden } from "~/utils/format";
-import { checkbox, isoDate, optionalText, requiredText } from "./form";
+import { todayInSweden } from "~/domain/period";
+import { checkbox, choice, isoDate, optionalChoice, optionalText, requiredText } from "./form";
 
 // The forms of referral intake and enrolment, and the URL state of the intake lists.
-
-/** A choice from a list; the server still checks that the id belongs to the förbund. */
-export const choice = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message);
-
-/** An optional choice: the empty option is "none". */
-export const optionalChoice = (message: string) =>
-  z.preprocess((value) => (value === "" ? undefined : value), choice(message).optional()).transform((value) => value ?? null);
 
 /** A calendar date that has already happened: events are recorded, not planned. */
 export const pastDate = (label: string) =>

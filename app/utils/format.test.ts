@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatRatio, formatShare, formatSmallCount, todayInSweden } from "./format";
+import { formatDate, formatNumber, formatRatio, formatShare, formatSmallCount } from "./format";
 
 describe("format", () => {
   it("writes shares with one decimal and a decimal comma", () => {
@@ -20,8 +20,5 @@ describe("format", () => {
     expect(formatSmallCount(2, 3)).toBe("färre än 3");
     expect(formatSmallCount(0, 3)).toBe("0");
     expect(formatSmallCount(3, 3)).toBe("3");
-  });
-  it("gives today's date in Swedish time", () => {
-    expect(todayInSweden(new Date("2026-11-24T23:30:00Z"))).toBe("2026-11-25");
   });
 });

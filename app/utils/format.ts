@@ -39,10 +39,6 @@ export function formatDateTime(value: Date | string): string {
   return dateTimeFormat.format(typeof value === "string" ? new Date(value) : value);
 }
 
-/** Today's calendar date in Sweden, "YYYY-MM-DD". */
-export function todayInSweden(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 /** Below the threshold a steering view shows "färre än N" rather than the count. */
 export function formatSmallCount(count: number, threshold: number): string {

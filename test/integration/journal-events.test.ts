@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
 import { FOV_HIDDEN_TEXT } from "~/data/journal.server";
 import * as detail from "~/routes/participants/detail";
-import { CONFLICT_MESSAGE, coordinatorScoreField, scoreField } from "~/schemas/journal";
-import { todayInSweden } from "~/utils/format";
+import { CONFLICT_MESSAGE } from "~/schemas/form";
+import { coordinatorScoreField, scoreField } from "~/schemas/journal";
+import { todayInSweden } from "~/domain/period";
 import { createOrganisation, createUser, sessionCookie } from "../factories";
 import { callRoute, getRequest, ORIGIN, postRequest } from "../route";
 

@@ -7,7 +7,8 @@ import * as referralDetailRoute from "~/routes/referrals/detail";
 import * as referralListRoute from "~/routes/referrals/list";
 import * as newReferralRoute from "~/routes/referrals/new";
 import * as studyVisitsRoute from "~/routes/referrals/study-visits";
-import { formatDate, todayInSweden } from "~/utils/format";
+import { formatDate } from "~/utils/format";
+import { todayInSweden } from "~/domain/period";
 import { createOrganisation, createUser, sessionCookie } from "../factories";
 import { callRoute, getRequest, postRequest } from "../route";
 

@@ -105,22 +105,15 @@ function syntheticEnrolments(count: number): EnrolmentRecord[] {
   });
 }
 
-describe("computeReport performance", () => {
-  it("handles 10 000 enrolments with 150 000 events well under 100 ms", () => {
+// Speed is measured by npm run bench; this checks only that a förbund-sized input is counted whole.
+describe("computeReport on a large förbund", () => {
+  it("counts 10 000 enrolments with 160 000 events", () => {
     const enrolments = syntheticEnrolments(10_000);
     const events = enrolments.reduce(
       (n, e) => n + e.placements.length + e.skapaOffers.length + e.assessments.length + e.fov.length + e.support.length,
       0,
     );
     expect(events).toBe(160_000);
-    const input = reportInput({ enrolments });
-    computeReport(input); // warm-up: JIT compilation is not what is measured
-    // The best of three runs, so a garbage collection or a busy test machine does not decide.
-    const timings = Array.from({ length: 3 }, () => {
-      const start = performance.now();
-      expect(computeReport(input).active.total).toBe(10_000);
-      return performance.now() - start;
-    });
-    expect(Math.min(...timings)).toBeLessThan(100);
+    expect(computeReport(reportInput({ enrolments })).active.total).toBe(10_000);
   });
 });

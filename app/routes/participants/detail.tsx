@@ -2,12 +2,11 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { data, Form, Link, redirect, useActionData, useLocation, useNavigation, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/detail";
-import { requirePermission, type CurrentUser } from "~/auth/guards.server";
+import { requireParticipantAccess, requirePermission, type CurrentUser } from "~/auth/guards.server";
 import { SkapaRadar } from "~/charts/SkapaRadar";
 import { TrappanChart } from "~/charts/TrappanChart";
 import { CheckboxField, fieldAria, FieldMessages, FormMessage, SelectField, TextAreaField, TextField } from "~/components/forms/fields";
 import { EnrolmentFields } from "~/components/forms/EnrolmentForm";
-import { requireParticipantAccess } from "~/data/access.server";
 import {
   deleteEvent,
   loadJournal,
@@ -30,7 +29,7 @@ import {
 } from "~/data/journal.server";
 import { createEnrolment, enrolmentFormOptions, InputRefusedError, type EnrolmentFormOptions } from "~/data/participants.server";
 import { FOV_OUTCOME_LABELS, FOV_OUTCOMES } from "~/domain/reference-defaults";
-import { formValues, parseForm, type FieldErrors } from "~/schemas/form";
+import { formValues, parseForm, UNKNOWN_INTENT, type FieldErrors } from "~/schemas/form";
 import {
   ActivitySchema,
   ClosureSchema,
@@ -46,7 +45,6 @@ import {
   SkapaOfferSchema,
   SupportSchema,
   TIMELINE_FILTERS,
-  UNKNOWN_INTENT,
   WithdrawConsentSchema,
   type EventKind,
   type SkapaInstrument,

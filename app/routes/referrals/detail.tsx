@@ -18,9 +18,10 @@ import {
   type FormFailure,
 } from "~/data/participants.server";
 import { REFERRAL_DECISION_LABELS, REFERRAL_DECISIONS } from "~/domain/reference-defaults";
-import { parseForm } from "~/schemas/form";
+import { parseForm, UNKNOWN_INTENT } from "~/schemas/form";
 import { ConsentSchema, DecisionSchema, EnrolmentSchema, LinkParticipantSchema, NEW_CONSENT_DATE } from "~/schemas/participants";
-import { formatDate, todayInSweden } from "~/utils/format";
+import { formatDate } from "~/utils/format";
+import { todayInSweden } from "~/domain/period";
 
 export const meta: Route.MetaFunction = () => [{ title: "Remiss – Stegvis" }];
 
@@ -36,8 +37,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     today: todayInSweden(),
   };
 }
-
-const UNKNOWN_INTENT = "Okänd åtgärd. Ladda om sidan och försök igen.";
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "participants:work");

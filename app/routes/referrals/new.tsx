@@ -6,7 +6,7 @@ import { InsatsKommunFields } from "~/components/forms/insats-kommun";
 import { createReferral, formFailure, intakeOptions, refusalResponse } from "~/data/participants.server";
 import { parseForm } from "~/schemas/form";
 import { ReferralSchema } from "~/schemas/participants";
-import { todayInSweden } from "~/utils/format";
+import { todayInSweden } from "~/domain/period";
 
 export const meta: Route.MetaFunction = () => [{ title: "Ny remiss – Stegvis" }];
 

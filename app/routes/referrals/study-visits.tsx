@@ -11,7 +11,8 @@ import { InsatsKommunFields } from "~/components/forms/insats-kommun";
 import { createStudyVisit, formFailure, intakeOptions, listStudyVisits, refusalResponse } from "~/data/participants.server";
 import { parseForm } from "~/schemas/form";
 import { PAGE_SIZE, parseStudyVisitListQuery, StudyVisitSchema } from "~/schemas/participants";
-import { formatNumber, todayInSweden } from "~/utils/format";
+import { formatNumber } from "~/utils/format";
+import { todayInSweden } from "~/domain/period";
 
 export const meta: Route.MetaFunction = () => [{ title: "Studiebesök – Stegvis" }];
 

@@ -4,7 +4,7 @@ import type { Route } from "./+types/index";
 import { SectionView } from "~/charts/SectionView";
 import { CheckboxField, SelectField, TextField } from "~/components/forms/fields";
 import { PERIOD_PRESET_LABELS, PERIOD_PRESETS, type StatisticsErrors } from "~/schemas/statistics";
-import { todayInSweden } from "~/utils/format";
+import { todayInSweden } from "~/domain/period";
 import { loadStatisticsRequest, statisticsView } from "./view.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Statistik – Stegvis" }];

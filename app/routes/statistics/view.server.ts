@@ -13,7 +13,7 @@ import {
   type StatisticsErrors,
   type StatisticsFormValues,
 } from "~/schemas/statistics";
-import { todayInSweden } from "~/utils/format";
+import { todayInSweden } from "~/domain/period";
 
 /**
  * The styrgrupp always sees small numbers hidden; the förbundschef chooses (default: hidden),
