@@ -13,8 +13,10 @@ import {
 import type { Route } from "./+types/root";
 import { optionalUser } from "~/auth/guards.server";
 import { can, ROLE_LABELS, type Role } from "~/auth/permissions";
+import { ErrorPage } from "~/components/ErrorPage";
 import { organisationName } from "~/data/organisations.server";
 import stylesheet from "~/styles/app.css?url";
+import { errorPageText } from "~/utils/error-page";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -119,43 +121,22 @@ export default function App() {
   );
 }
 
-function errorText(error: unknown): { title: string; message: string } {
-  if (isRouteErrorResponse(error)) {
-    const message = typeof error.data?.message === "string" ? error.data.message : undefined;
-    switch (error.status) {
-      case 403:
-        return { title: "Åtkomst nekad", message: message ?? "Du har inte behörighet till den här sidan." };
-      case 404:
-        return { title: "Sidan finns inte", message: message ?? "Kontrollera adressen eller gå tillbaka till startsidan." };
-      case 409:
-        return { title: "Posten har ändrats", message: message ?? "Någon annan har ändrat posten. Ladda om sidan och försök igen." };
-      case 429:
-        return { title: "För många försök", message: message ?? "Vänta en stund och försök igen." };
-      default:
-        return { title: `Något gick fel (${error.status})`, message: message ?? "Försök igen om en stund." };
-    }
-  }
-  return {
-    title: "Något gick fel",
-    message: "Ett oväntat fel inträffade. Ladda om sidan och försök igen; kvarstår felet, kontakta förbundets administratör.",
-  };
-}
-
+/**
+ * The one error boundary: every route's thrown 403, 404 or 409 and every unexpected error end
+ * here, inside the app's header, as a Swedish page that says what to do next.
+ */
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const { title, message } = errorText(error);
+  const data = useRouteLoaderData<typeof loader>("root");
+  const response = isRouteErrorResponse(error) ? error : null;
+  const message = typeof response?.data?.message === "string" ? response.data.message : null;
+  const page = errorPageText(response?.status ?? null, message, Boolean(data?.user));
   // The stack is only shown in development: in production it could reveal data or internals.
   const stack = import.meta.env.DEV && error instanceof Error ? error.stack : undefined;
   return (
     <>
       <Header />
       <main id="main" tabIndex={-1} className="page">
-        <title>{`${title} – Stegvis`}</title>
-        <h1>{title}</h1>
-        <p>{message}</p>
-        <p>
-          <Link to="/">Till startsidan</Link>
-        </p>
-        {stack ? <pre className="stack">{stack}</pre> : null}
+        <ErrorPage page={page} stack={stack} />
       </main>
     </>
   );
