@@ -10,6 +10,7 @@ process.env.E2E_RUN_DIR = runDir;
 
 export default defineConfig({
   testDir: "test/e2e",
+  globalTeardown: "./test/e2e/global-teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

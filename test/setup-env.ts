@@ -2,6 +2,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
+import { installConsoleTrap } from "./console-trap";
 import { templateDatabasePath } from "./template-db";
 
 // Runs before every test file, before it imports the app: each file gets its own fresh,
@@ -15,3 +16,5 @@ process.env.SESSION_SECRET = "test-secret-that-is-at-least-32-characters-long";
 afterAll(() => {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 });
+
+installConsoleTrap();
