@@ -43,3 +43,8 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
+
+/** Closes the process's connection (command-line tools, before they exit). */
+export async function disconnectDatabase(): Promise<void> {
+  await prisma.$disconnect();
+}

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/permissions";
 import type { GoalMetric } from "~/domain/goals";
-import { shiftYears } from "~/domain/period";
+import { shiftYears, todayInSweden } from "~/domain/period";
 import { Prisma } from "~/generated/prisma/client";
 import { countEvents, generateDemoData, type DemoData } from "../../prisma/seed/generate";
 import { prisma, type Tx } from "./db.server";
@@ -60,19 +60,6 @@ const DEMO_TARGETS: ReadonlyArray<{ metric: GoalMetric; value: number }> = [
 const TRANSACTION_OPTIONS = { timeout: 600_000, maxWait: 60_000 } as const;
 const MAX_BOUND_VALUES = 30_000;
 
-/** Today's date in Sweden, where the förbund works. */
-function swedishToday(): string {
-  // formatToParts, not format: the pattern of a locale depends on the ICU data Node was built with.
-  const parts = new Intl.DateTimeFormat("en", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(new Date());
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
-
 /**
  * Fills an empty database with the demo förbund. Does nothing (returns null) when any
  * organisation exists, so a real install is never touched.
@@ -81,7 +68,7 @@ export async function seedDemo(
   options: { today?: string } = {},
 ): Promise<{ organisationId: string; logins: { email: string; role: Role }[] } | null> {
   if ((await prisma.organisation.count()) > 0) return null;
-  const today = options.today ?? swedishToday();
+  const today = options.today ?? todayInSweden();
   // scrypt is deliberately slow: one hash, shared by every demo user.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
@@ -464,4 +451,10 @@ async function resolveReferences(organisationId: string, data: DemoData, tx: Tx)
     },
     coordinator: (insatsId, kommunId) => coordinators.get(`${insatsId}\u0000${kommunId}`) ?? null,
   };
+}
+
+/** Goal targets for one insats of generated data (the benchmark's förbund). */
+export async function addInsatsTargets(organisationId: string, insatsName: string, targets: ReadonlyArray<{ metric: GoalMetric; value: number }>): Promise<void> {
+  const insats = await prisma.insats.findUniqueOrThrow({ where: { organisationId_name: { organisationId, name: insatsName } }, select: { id: true } });
+  await prisma.insatsTarget.createMany({ data: targets.map((target) => ({ insatsId: insats.id, ...target })) });
 }

@@ -99,3 +99,13 @@ export async function organisationCount(): Promise<number> {
 export async function findOrganisationByName(name: string) {
   return prisma.organisation.findUnique({ where: { name } });
 }
+
+/** Whether the database holds the demo förbund (its logins are printed at start). */
+export async function hasDemoOrganisation(): Promise<boolean> {
+  return (await prisma.organisation.count({ where: { isDemo: true } })) > 0;
+}
+
+/** The first förbundschef of a förbund created empty (`STEGVIS_DEMO=0`). */
+export async function createFirstAdministrator(organisationId: string, admin: { email: string; name: string; passwordHash: string }): Promise<void> {
+  await prisma.user.create({ data: { organisationId, ...admin, role: "forbundschef" } });
+}

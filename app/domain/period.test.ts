@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  dateOfDayNumber,
+  dayNumber,
   daysBetween,
   todayInSweden,
   fullYear,
@@ -112,6 +114,11 @@ describe("day arithmetic", () => {
     expect(addDays("2025-01-31", 1)).toBe("2025-02-01");
     expect(addDays("2025-01-01", -1)).toBe("2024-12-31");
     expect(addDays("2024-05-30", -90)).toBe("2024-03-01");
+  });
+  it("numbers days from 1970 and back", () => {
+    expect(dayNumber("1970-01-02")).toBe(1);
+    expect(dateOfDayNumber(dayNumber("2024-02-29") + 1)).toBe("2024-03-01");
+    expect(() => dayNumber("2025-02-29")).toThrow("Invalid date");
   });
   it("gives today's date in Swedish time", () => {
     expect(todayInSweden(new Date("2026-11-24T23:30:00Z"))).toBe("2026-11-25");

@@ -106,7 +106,23 @@ export function addDays(date: string, days: number): string {
   return new Date(utcMidnight(date) + days * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Days since 1970-01-01: for code that steps through many days (data generators). */
+export function dayNumber(date: string): number {
+  if (!isValidIsoDate(date)) throw new Error(`Invalid date "${date}", expected YYYY-MM-DD`);
+  return utcMidnight(date) / MS_PER_DAY;
+}
+
+/** The calendar date of a day number. */
+export function dateOfDayNumber(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+const swedishCalendar = new Intl.DateTimeFormat("en", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's calendar date in Sweden, "YYYY-MM-DD". */
 export function todayInSweden(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  // formatToParts, not format: a locale's pattern depends on the ICU data Node was built with.
+  const parts = swedishCalendar.formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
 }

@@ -15,6 +15,7 @@ import {
   type Gender,
   type ReferralDecision,
 } from "../../app/domain/reference-defaults";
+import { dateOfDayNumber, dayNumber } from "../../app/domain/period";
 
 export interface DemoDataOptions {
   participants: number;
@@ -197,14 +198,6 @@ function weighted<T>(entries: ReadonlyArray<readonly [T, number]>): (rng: Rng) =
   };
 }
 
-const MS_PER_DAY = 86_400_000;
-
-// Days since 1970-01-01 in UTC: whole-day arithmetic that no time zone can shift.
-function toDay(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new Error(`Invalid date "${date}", expected YYYY-MM-DD`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
-}
 
 function dayFormatter(): (day: number) => string {
   // Many events share a day; formatting each day once keeps 150,000 events fast.
@@ -212,7 +205,7 @@ function dayFormatter(): (day: number) => string {
   return (day) => {
     let text = cache.get(day);
     if (text === undefined) {
-      text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+      text = dateOfDayNumber(day);
       cache.set(day, text);
     }
     return text;
@@ -333,7 +326,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
   if (kommuner.length === 0 || insatser.length === 0) throw new Error("generateDemoData needs at least one kommun and one insats");
   const rng = mulberry32(options.seed);
   const fmt = dayFormatter();
-  const today = toDay(options.today);
+  const today = dayNumber(options.today);
   const windowStart = today - ENROLMENT_WINDOW_DAYS;
 
   // The first kommun and insats get the most participants, like a main town and a main programme.

@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { countEvents, generateDemoData } from "../../prisma/seed/generate";
+import type { GoalMetric } from "~/domain/goals";
 import type { ReportJson } from "~/domain/statistics";
 import { parseCliArgs } from "./args";
 
@@ -29,7 +30,7 @@ const INSATSER = ["Samverkansteam Värend", "SamSteg", "Gruppverksamhet"];
 const SEED = 20250101;
 const TODAY = "2026-03-15";
 const PERIOD = { from: "2025-01-01", to: "2025-12-31" };
-const TARGETS = [
+const TARGETS: ReadonlyArray<{ metric: GoalMetric; value: number }> = [
   { metric: "trappan_share", value: 0.8 },
   { metric: "skapa_offered_share", value: 1 },
   { metric: "skapa_progressed_share", value: 0.5 },
@@ -87,7 +88,7 @@ export async function main(args: string[]): Promise<number> {
     printStatistics(statistics, baseline, check);
     countsAgree = check.full.mismatches.length === 0 && check.core.mismatches.length === 0;
   } finally {
-    await app.prisma.$disconnect();
+    await app.disconnectDatabase();
   }
   if (!values["skip-import"]) await runImportBench();
   console.log("");
@@ -107,7 +108,7 @@ function removeDatabase(file: string): void {
 
 async function findBenchOrganisation(app: AppModules): Promise<string | null> {
   app.migrateSqlite(app.databaseUrl());
-  const org = await app.prisma.organisation.findUnique({ where: { name: ORGANISATION }, select: { id: true } });
+  const org = await app.findOrganisationByName(ORGANISATION);
   if (org) console.log(`Återanvänder ${ORGANISATION} i ${process.env.DATABASE_URL}`);
   return org?.id ?? null;
 }
@@ -121,8 +122,7 @@ async function generate(app: AppModules, file: string, participants: number): Pr
   const generatedMs = performance.now() - started;
   started = performance.now();
   const written = await app.writeGeneratedData(organisationId, data);
-  const insats = await app.prisma.insats.findFirstOrThrow({ where: { organisationId, name: INSATSER[0] }, select: { id: true } });
-  await app.prisma.insatsTarget.createMany({ data: TARGETS.map((t) => ({ insatsId: insats.id, ...t })) });
+  await app.addInsatsTargets(organisationId, INSATSER[0], TARGETS);
   console.log(
     `  ${formatInt(written.participants)} deltagare, ${formatInt(written.enrolments)} inskrivningar, ` +
       `${formatInt(countEvents(data))} händelser, ${formatInt(data.referrals.length)} remisser, ` +
