@@ -50,8 +50,12 @@ function countPlaywright(file) {
 
 const node = process.execPath;
 if (!e2eOnly) {
-  run("Typkontroll (react-router typegen && tsc)", node, ["node_modules/@react-router/dev/bin.js", "typegen"]) &&
+  // Lint first: a boundary crossed (the database client outside app/data, say) fails fast.
+  run("Lint (ESLint, Prettier)", process.execPath, ["node_modules/eslint/bin/eslint.js", "."]) &&
+    run("Formatering (Prettier)", process.execPath, ["node_modules/prettier/bin/prettier.cjs", "--check", "."]);
+  if (run("Typkontroll (react-router typegen && tsc)", node, ["node_modules/@react-router/dev/bin.js", "typegen"])) {
     run("Typkontroll: tsc", node, ["node_modules/typescript/bin/tsc"]);
+  }
   const vitestReport = path.join(reports, "vitest.json");
   run("Enhets- och integrationstester (vitest)", node, [
     "node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`,
