@@ -3,9 +3,9 @@ import type { GoalOutcome, GoalRow } from "~/domain/goals";
 import { computeReport } from "~/domain/statistics";
 import { enrolment, reportInput } from "~/domain/statistics/testing";
 import { janAug } from "~/domain/period";
-import { cellFormat, formatCell } from "./cells";
-import { periodLabel, reportMeta, reportSections, swedishList, type ReportSection } from "./sections";
-import { testBundle } from "./testing";
+import { cellFormat, formatCell } from "../cells";
+import { periodLabel, reportMeta, reportSections, swedishList, type ReportSection } from ".";
+import { testBundle } from "../testing";
 
 function section(sections: ReportSection[], id: string): ReportSection {
   const found = sections.find((candidate) => candidate.id === id);

@@ -1,0 +1,77 @@
+// Goal follow-up: the insats's targets against this period and the one before.
+import { achievementLabel, type GoalOutcome, type GoalRow } from "~/domain/goals";
+import { type CellValue, NO_VALUE, type Suppressor, type TableColumn } from "../cells";
+import { capitalize, caption, column, type Context, groupedChart, PREVIOUS, type ReportSection, swedishList } from "./model";
+
+function goalCell(hide: Suppressor, row: GoalRow, outcome: GoalOutcome | undefined): CellValue {
+  if (outcome === undefined) return NO_VALUE;
+  return row.kind === "share" ? hide.share(outcome.numerator, outcome.denominator) : hide.count(outcome.numerator);
+}
+
+export function goals(ctx: Context): ReportSection | null {
+  const { bundle, hide } = ctx;
+  if (bundle.goals.length === 0) return null;
+  const withAnnat = bundle.goals.some((row) => row.byGender.annat !== undefined);
+  const rows = bundle.goals.map((row) => ({
+    mal: row.label,
+    format: row.kind,
+    malvarde: row.target,
+    utfall: goalCell(hide, row, row.outcome),
+    kvinnor: goalCell(hide, row, row.byGender.kvinna),
+    man: goalCell(hide, row, row.byGender.man),
+    ...(withAnnat ? { annat: goalCell(hide, row, row.byGender.annat) } : {}),
+    foregaende: goalCell(hide, row, row.previous),
+    bedomning: achievementLabel(row.achieved),
+  }));
+  const achieved = bundle.goals.filter((row) => row.achieved);
+  const n = bundle.goals.length;
+  let summary: string;
+  const quoted = (row: GoalRow) => `”${row.label}”`;
+  if (n === 1) summary = `Målet ${quoted(bundle.goals[0]!)} är ${achieved.length === 1 ? "uppnått" : "inte uppnått"} under perioden.`;
+  else if (achieved.length === n) summary = `Alla ${n} mål är uppnådda under perioden.`;
+  else if (achieved.length === 0) summary = `Inget av de ${n} målen är uppnått under perioden.`;
+  else {
+    summary =
+      `${achieved.length} av ${n} mål är ${achieved.length === 1 ? "uppnått" : "uppnådda"} under perioden: ` +
+      `${swedishList(achieved.map(quoted))}.`;
+  }
+  const shareRows = rows.filter((row) => row.format === "share");
+  const valued = (format: TableColumn["format"], key: string, label: string): TableColumn => ({
+    ...column(key, label, format),
+    formatKey: "format",
+  });
+  return {
+    id: "mal",
+    title: "Måluppfyllelse",
+    summary,
+    chart:
+      shareRows.length === 0
+        ? undefined
+        : groupedChart(
+            shareRows.map((row) => row.mal),
+            [
+              ["Målvärde", shareRows.map((row) => row.malvarde)],
+              [capitalize(ctx.current), shareRows.map((row) => row.utfall)],
+              [capitalize(ctx.before), shareRows.map((row) => row.foregaende)],
+            ],
+            "share",
+            true,
+          ),
+    table: {
+      caption: caption(ctx, "Mål, utfall totalt och per kön, och bedömning"),
+      columns: [
+        column("mal", "Mål", "text"),
+        valued("share", "malvarde", "Målvärde"),
+        valued("share", "utfall", "Utfall"),
+        valued("share", "kvinnor", "Kvinnor"),
+        valued("share", "man", "Män"),
+        ...(withAnnat ? [valued("share", "annat", "Annat/ej angivet")] : []),
+        valued("share", "foregaende", PREVIOUS),
+        column("bedomning", "Bedömning", "text"),
+      ],
+      rows,
+      footer: [],
+    },
+    note: "Ett mål är uppnått när utfallet når målvärdet; ett mål utan något att mäta är inte uppnått.",
+  };
+}

@@ -1,0 +1,158 @@
+// Trappan: step progression per kön and per kommun, and where participants stand.
+import { formatRatio } from "~/utils/format";
+import { type CellValue, formatCell, hiddenCount, type Suppressor, type TableColumn } from "../cells";
+import { capitalize, caption, collator, column, comparisonChart, type Context, GENDER_ROW_LABELS, gendersIn, groupedChart, type ReportSection, TOTAL, unionKeys } from "./model";
+
+const TRAPPAN_COLUMNS = (first: TableColumn): TableColumn[] => [
+  first,
+  column("matta", "Mätta deltagare"),
+  column("uppat", "Steg uppåt"),
+  column("andel", "Andel", "share"),
+  column("foregaende", "Andel, föregående period", "share"),
+];
+
+interface Progression {
+  measured: number;
+  movedUp: number;
+}
+
+interface TrappanCells {
+  matta: CellValue;
+  uppat: CellValue;
+  andel: CellValue;
+  foregaende: CellValue;
+}
+
+function trappanCells(hide: Suppressor, now: Progression | undefined, then: Progression | undefined): TrappanCells {
+  const measured = now?.measured ?? 0;
+  const movedUp = now?.movedUp ?? 0;
+  return {
+    matta: hide.count(measured),
+    uppat: hide.count(movedUp),
+    andel: hide.share(movedUp, measured),
+    foregaende: hide.share(then?.movedUp ?? 0, then?.measured ?? 0),
+  };
+}
+
+const NOBODY_MEASURED = "Ingen deltagare har placerats i Trappan vid två olika tillfällen under perioden.";
+
+export function trappanByGender(ctx: Context): ReportSection {
+  const { report: r, previous: p, hide } = ctx;
+  const t = r.trappan;
+  const genders = gendersIn(t.byGender, p.trappan.byGender);
+  const rows = genders.map((gender) => ({
+    kon: GENDER_ROW_LABELS[gender],
+    ...trappanCells(hide, t.byGender[gender], p.trappan.byGender[gender]),
+  }));
+  const total = { kon: TOTAL, ...trappanCells(hide, t, p.trappan) };
+  let summary: string;
+  if (t.measured === 0) summary = NOBODY_MEASURED;
+  else if (hide.hides(t.measured)) {
+    summary = `${capitalize(hiddenCount(hide.threshold))} deltagare har placerats i Trappan vid två olika tillfällen under perioden, så andelen redovisas inte.`;
+  } else {
+    const byGender = genders
+      .map((gender) => [gender, hide.share(t.byGender[gender]?.movedUp ?? 0, t.byGender[gender]?.measured ?? 0)] as const)
+      .filter(([, share]) => typeof share === "number")
+      .map(([gender, share]) => `${GENDER_ROW_LABELS[gender].toLowerCase()} ${formatCell(share, "share")}`);
+    const share = total.andel;
+    const shareText = typeof share === "number" ? ` (${formatRatio(share)})` : "";
+    const genderText = byGender.length > 0 ? ` (${byGender.join(", ")})` : "";
+    const previousText = typeof total.foregaende === "number" ? `; föregående period ${formatRatio(total.foregaende)}` : "";
+    summary =
+      `Av ${hide.countText(t.measured)} deltagare med minst två placeringar i Trappan har ${hide.countText(t.movedUp)}` +
+      `${shareText} gjort en positiv stegförflyttning${genderText}${previousText}.`;
+  }
+  return {
+    id: "stegforflyttning-kon",
+    title: "Stegförflyttning per kön",
+    summary,
+    chart: comparisonChart(
+      ctx,
+      [...genders.map((gender) => GENDER_ROW_LABELS[gender]), TOTAL],
+      [...rows, total].map((row) => row.andel),
+      [...rows, total].map((row) => row.foregaende),
+      "share",
+    ),
+    table: {
+      caption: caption(ctx, "Positiv stegförflyttning i Trappan per kön"),
+      columns: TRAPPAN_COLUMNS(column("kon", "Kön", "text")),
+      rows,
+      footer: [total],
+    },
+    note: "Mätta deltagare har minst två placeringar i Trappan; andelen är steg uppåt delat med mätta.",
+  };
+}
+
+export function trappanByKommun(ctx: Context): ReportSection {
+  const { report: r, previous: p, hide } = ctx;
+  const t = r.trappan;
+  const names = unionKeys(t.byKommun, p.trappan.byKommun);
+  const rows = names.map((kommun) => ({ kommun, ...trappanCells(hide, t.byKommun[kommun], p.trappan.byKommun[kommun]) }));
+  const total = { kommun: TOTAL, ...trappanCells(hide, t, p.trappan) };
+  const shares = rows
+    .flatMap((row) => (typeof row.andel === "number" ? [[row.kommun, row.andel] as const] : []))
+    .sort(([a, x], [b, y]) => y - x || collator.compare(a, b));
+  let summary: string;
+  if (t.measured === 0) summary = NOBODY_MEASURED;
+  else if (typeof total.andel !== "number") {
+    summary = `Andelen med positiv stegförflyttning redovisas inte, eftersom den bygger på ${hiddenCount(hide.threshold)} deltagare.`;
+  } else {
+    const overall = `Totalt gjorde ${formatRatio(total.andel)} av de ${hide.countText(t.measured)} mätta deltagarna en positiv stegförflyttning`;
+    const [high, low] = [shares[0], shares[shares.length - 1]];
+    if (shares.length < 2 || high === undefined || low === undefined) summary = `${overall}.`;
+    else if (high[1] === low[1]) summary = `${overall}, med samma andel i alla redovisade kommuner.`;
+    else summary = `${overall}, med högst andel i ${high[0]} (${formatRatio(high[1])}) och lägst i ${low[0]} (${formatRatio(low[1])}).`;
+  }
+  return {
+    id: "stegforflyttning-kommun",
+    title: "Stegförflyttning per kommun",
+    summary,
+    chart: comparisonChart(ctx, names, rows.map((row) => row.andel), rows.map((row) => row.foregaende), "share"),
+    table: {
+      caption: caption(ctx, "Positiv stegförflyttning i Trappan per kommun"),
+      columns: TRAPPAN_COLUMNS(column("kommun", "Kommun", "text")),
+      rows,
+      footer: [total],
+    },
+    note: "Totalen räknas på alla mätta deltagare, inte som ett medelvärde av kommunernas andelar.",
+  };
+}
+
+/** "1. Isolerad" from "Isolerad – ingen struktur i vardagen, …": the chart's short step name. */
+function shortStepLabel(step: string, label: string | undefined): string {
+  const name = label?.split(" – ")[0]?.trim();
+  return name ? `${step}. ${name}` : `Steg ${step}`;
+}
+
+export function trappanSteps(ctx: Context): ReportSection {
+  const { bundle, report: r, hide } = ctx;
+  const t = r.trappan;
+  const steps = ["1", "2", "3", "4", "5", "6"];
+  const rows = steps.map((step) => ({
+    steg: bundle.stepLabels[step] ? `${step}. ${bundle.stepLabels[step]}` : `Steg ${step}`,
+    start: hide.count(t.baseline[step] ?? 0),
+    senaste: hide.count(t.current[step] ?? 0),
+  }));
+  const summary =
+    t.measured === 0
+      ? NOBODY_MEASURED
+      : `Av ${hide.countText(t.measured)} mätta deltagare gick ${hide.countText(t.movedUp)} uppåt, ` +
+        `${hide.countText(t.unchanged)} stod kvar på samma steg och ${hide.countText(t.movedDown)} gick nedåt.`;
+  return {
+    id: "trappan",
+    title: "Trappan vid start och senaste placering",
+    summary,
+    chart: groupedChart(
+      steps.map((step) => shortStepLabel(step, bundle.stepLabels[step])),
+      [["Vid start", rows.map((row) => row.start)], ["Senaste placering", rows.map((row) => row.senaste)]],
+      "count",
+      true,
+    ),
+    table: {
+      caption: `Mätta deltagare per steg i Trappan vid första och senaste placering, ${ctx.current}`,
+      columns: [column("steg", "Steg", "text"), column("start", "Vid start"), column("senaste", "Senaste placering")],
+      rows,
+      footer: [{ steg: TOTAL, start: hide.count(t.measured), senaste: hide.count(t.measured) }],
+    },
+  };
+}
