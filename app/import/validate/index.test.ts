@@ -8,8 +8,8 @@ import {
   DEFAULT_SKAPA_AREAS,
   DEFAULT_SUPPORT_TYPES,
 } from "~/domain/reference-defaults";
-import { TABLE_BY_NAME, type TableName } from "./columns";
-import type { RawTable, RawValue } from "./types";
+import { TABLE_BY_NAME, type TableName } from "../columns";
+import type { RawTable, RawValue } from "../types";
 import {
   eventKeys,
   NO_EXISTING_EVENTS,
@@ -17,7 +17,7 @@ import {
   type ExistingData,
   type ExistingEvents,
   type ReferenceLists,
-} from "./validate";
+} from "./index";
 
 const slug = (label: string) => label.toLowerCase().replace(/[^a-z0-9åäö]+/g, "-");
 
