@@ -31,9 +31,9 @@ export default [
   route("statistik/utskrift", "routes/statistics/print.tsx"),
   route("statistik/export", "routes/statistics/export.tsx"),
 
-  route("import", "routes/import.tsx"),
-  route("import/mall.xlsx", "routes/import-template.tsx"),
-  route("import/skicka", "routes/import-submit.tsx"),
+  route("import", "routes/import/index.tsx"),
+  route("import/mall.xlsx", "routes/import/template.tsx"),
+  route("import/skicka", "routes/import/submit.tsx"),
 
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -4,8 +4,9 @@
 // rule and the import itself (which writes the audit entry). The routes only wrap the answer.
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
+import { importFiles } from "~/data/import-write.server";
 import { checkbox } from "~/schemas/form";
-import { filesFingerprint, importFiles } from "./index";
+import { filesFingerprint } from "./index";
 import type { ImportResult } from "./types";
 
 export const MAX_UPLOAD_MB = 50;

@@ -1,5 +1,6 @@
 // Cell values as the import reads them: dates in the forms Swedish spreadsheets use, labels that
 // compare without case or dash style, and the fixed enumerations (kön, FOV, beslut, ja/nej).
+import { addDays, isValidIsoDate } from "~/domain/period";
 import type { FovOutcome, Gender, ReferralDecision } from "~/domain/reference-defaults";
 import type { RawValue } from "./types";
 
@@ -16,20 +17,18 @@ export function labelKey(value: string): string {
   return key;
 }
 
-const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug included). */
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const EXCEL_EPOCH = "1899-12-30";
 
-function isoFromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+/** A Date cell's calendar day: ExcelJS reads date cells as UTC midnight. */
+function isoFromUtc(date: Date): string {
+  return date.toISOString().slice(0, 10);
 }
 
-function calendarDate(year: number, month: number, day: number): string | null {
-  if (year < 1900 || year > 2100) return null;
-  const ms = Date.UTC(year, month - 1, day);
-  const date = new Date(ms);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return isoFromUtc(ms);
+function calendarDate(year: string, month: string, day: string): string | null {
+  const iso = `${year}-${month}-${day}`;
+  if (Number(year) < 1900 || Number(year) > 2100 || !isValidIsoDate(iso)) return null;
+  return iso;
 }
 
 /**
@@ -38,18 +37,18 @@ function calendarDate(year: number, month: number, day: number): string | null {
  * a date cell without a date format holds.
  */
 export function parseDate(value: RawValue): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoFromUtc(value.getTime());
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoFromUtc(value);
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 19000101 && value <= 21001231) return parseDate(String(value));
     // 1927–2173: wide enough for any real date, narrow enough not to take a typo for one.
-    if (value >= 10_000 && value < 100_000) return isoFromUtc(EXCEL_EPOCH + Math.floor(value) * MS_PER_DAY);
+    if (value >= 10_000 && value < 100_000) return addDays(EXCEL_EPOCH, Math.floor(value));
     return null;
   }
   const match = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(value);
   if (!match) return null;
   // Both separators or neither: "2025-0314" is a typo, not a date.
   if (value.slice(0, 10).includes("-") !== /^\d{4}-\d{2}-\d{2}/.test(value)) return null;
-  return calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  return calendarDate(match[1], match[2], match[3]);
 }
 
 export function parseInteger(value: RawValue): number | null {
@@ -104,12 +103,12 @@ export function parseDecision(value: RawValue): ReferralDecision | null {
 /** A cell as the user wrote it, for the report. */
 export function displayValue(value: RawValue | undefined): string {
   if (value === undefined) return "";
-  if (value instanceof Date) return isoFromUtc(value.getTime());
+  if (value instanceof Date) return isoFromUtc(value);
   return String(value);
 }
 
 /** Codes and names are text; a number cell (a code like 1001) is read as its digits. */
 export function asText(value: RawValue): string {
-  if (value instanceof Date) return isoFromUtc(value.getTime());
+  if (value instanceof Date) return isoFromUtc(value);
   return String(value).trim();
 }

@@ -128,7 +128,7 @@ export async function main(args: string[]): Promise<number> {
     import("~/data/db.server"),
     import("~/data/sqlite.server"),
     import("~/data/setup.server"),
-    import("~/import"),
+    import("~/data/import-write.server"),
   ]);
   try {
     migrateSqlite(databaseUrl());

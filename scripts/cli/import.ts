@@ -4,9 +4,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { databaseUrl, prisma } from "~/data/db.server";
+import { databaseUrl } from "~/data/db.server";
+import { importFiles } from "~/data/import-write.server";
+import { chooseOrganisation, type OrganisationChoice } from "~/data/organisations.server";
 import { migrateSqlite } from "~/data/sqlite.server";
-import { importFiles, TABLE_NAMES, type ImportFile, type ImportResult } from "~/import";
+import { TABLE_NAMES, type ImportFile, type ImportResult } from "~/import";
 import { formatNumber } from "~/utils/format";
 
 const USAGE = [
@@ -53,8 +55,9 @@ export async function main(args: string[]): Promise<number> {
   }
 
   migrateSqlite(databaseUrl());
-  const organisation = await chooseOrganisation(values.org);
-  if (typeof organisation === "string") return usageError(organisation);
+  const choice = await chooseOrganisation(values.org);
+  if (!choice.ok) return usageError(organisationRefusal(choice, values.org));
+  const { organisation } = choice;
 
   const result = await importFiles({
     organisationId: organisation.id,
@@ -71,16 +74,11 @@ export async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-/** The organisation named by --org, or the only one; a message when that is not possible. */
-async function chooseOrganisation(name: string | undefined): Promise<{ id: string; name: string } | string> {
-  if (name !== undefined) {
-    const found = await prisma.organisation.findUnique({ where: { name }, select: { id: true, name: true } });
-    return found ?? `Det finns inget förbund som heter "${name}".`;
-  }
-  const organisations = await prisma.organisation.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 20 });
-  if (organisations.length === 1) return organisations[0];
-  if (organisations.length === 0) return "Databasen har inget förbund ännu. Kör först: npm run db:setup -- --org NAMN";
-  return `Databasen har flera förbund; välj ett med --org: ${organisations.map((o) => `"${o.name}"`).join(", ")}.`;
+/** Why --org (or its absence) names no förbund, in the words of the command line. */
+function organisationRefusal(choice: Exclude<OrganisationChoice, { ok: true }>, name: string | undefined): string {
+  if (choice.reason === "not-found") return `Det finns inget förbund som heter "${name}".`;
+  if (choice.reason === "none") return "Databasen har inget förbund ännu. Kör först: npm run db:setup -- --org NAMN";
+  return `Databasen har flera förbund; välj ett med --org: ${choice.names.map((n) => `"${n}"`).join(", ")}.`;
 }
 
 export function summary(result: ImportResult, organisationName: string): string {

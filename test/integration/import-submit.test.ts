@@ -2,8 +2,8 @@
 // It must do exactly what the page's own action does, and answer with JSON.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
-import * as importRoute from "~/routes/import";
-import * as submitRoute from "~/routes/import-submit";
+import * as importRoute from "~/routes/import/index";
+import * as submitRoute from "~/routes/import/submit";
 import { createOrganisation, createUser, sessionCookie } from "../factories";
 import { callRoute, getRequest, ORIGIN } from "../route";
 

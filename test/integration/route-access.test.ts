@@ -38,8 +38,8 @@ const ROUTES: RouteCase[] = [
   { path: "/studiebesok", load: () => import("~/routes/referrals/study-visits"), allowed: ["koordinator", "forbundschef"] },
   { path: "/statistik", load: () => import("~/routes/statistics/index"), allowed: ["styrgrupp", "forbundschef"] },
   { path: "/statistik/utskrift", load: () => import("~/routes/statistics/print"), allowed: ["styrgrupp", "forbundschef"] },
-  { path: "/import", load: () => import("~/routes/import"), allowed: ["forbundschef"] },
-  { path: "/import/mall.xlsx", load: () => import("~/routes/import-template"), allowed: ["forbundschef"] },
+  { path: "/import", load: () => import("~/routes/import/index"), allowed: ["forbundschef"] },
+  { path: "/import/mall.xlsx", load: () => import("~/routes/import/template"), allowed: ["forbundschef"] },
 ];
 
 const cookies: Partial<Record<Role, string>> = {};

@@ -1,9 +1,9 @@
 // Reads, in a handful of queries, everything the validator compares the files with: the
 // förbund's reference lists and what Stegvis already holds. Never one query per row.
-import type { Tx } from "~/data/db.server";
-import type { TemplateLists } from "./template";
-import type { RawTable } from "./types";
-import { eventKeys, NO_EXISTING_EVENTS, type ExistingData, type ExistingEvents, type ReferenceLists } from "./validate";
+import type { TemplateLists } from "~/import/template";
+import type { RawTable } from "~/import/types";
+import { eventKeys, NO_EXISTING_EVENTS, type ExistingData, type ExistingEvents, type ReferenceLists } from "~/import/validate";
+import { prisma, type Tx } from "./db.server";
 
 export async function loadReferenceLists(db: Tx, organisationId: string): Promise<ReferenceLists> {
   const org = { organisationId };
@@ -126,8 +126,8 @@ async function loadIntake(db: Tx, organisationId: string, tables: readonly RawTa
 }
 
 /** The förbund's lists as the template's instructions show them. */
-export async function loadTemplateLists(db: Tx, organisationId: string): Promise<TemplateLists> {
-  const lists = await loadReferenceLists(db, organisationId);
+export async function loadTemplateLists(organisationId: string): Promise<TemplateLists> {
+  const lists = await loadReferenceLists(prisma, organisationId);
   const names = (items: ReadonlyArray<{ name: string }>) => items.map((item) => item.name);
   const first = lists.insatser[0];
   return {
@@ -140,7 +140,7 @@ export async function loadTemplateLists(db: Tx, organisationId: string): Promise
     stodinsatstyper: names(lists.supportTypes),
     aktivitetstyper: names(lists.activityTypes),
     skapaOmraden: first
-      ? (await db.skapaArea.findMany({ where: { insatsId: first.id, retired: false }, orderBy: { sortOrder: "asc" }, select: { label: true } })).map((a) => a.label)
+      ? (await prisma.skapaArea.findMany({ where: { insatsId: first.id, retired: false }, orderBy: { sortOrder: "asc" }, select: { label: true } })).map((a) => a.label)
       : [],
   };
 }

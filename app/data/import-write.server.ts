@@ -1,22 +1,84 @@
-// The all-or-nothing writer: loads what Stegvis holds, validates, and writes the plan inside
-// ONE transaction, so that a problem found anywhere (or a crash halfway) leaves nothing behind,
-// and the rows judged "already there" are judged on the same data the writes go to.
+// The import, from files to rows: parses, loads what Stegvis holds, validates, and writes the
+// plan inside ONE transaction, so that a problem found anywhere (or a crash halfway) leaves
+// nothing behind, and the rows judged "already there" are judged on the same data the writes go
+// to. Serves the /import page and `npm run import` alike.
 import { randomUUID } from "node:crypto";
-import { audit } from "~/data/audit.server";
-import { prisma, type Tx } from "~/data/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { DEFAULT_TRAPPAN_LABELS } from "~/domain/reference-defaults";
-import { TABLE_NAMES } from "./columns";
-import { loadExistingData, loadReferenceLists } from "./load.server";
-import type { RawTable } from "./types";
-import { validateImport, type ImportPlan, type ValidationResult } from "./validate";
+import { TABLE_NAMES } from "~/import/columns";
+import { parseFiles } from "~/import/parse";
+import type { ImportFile, ImportResult, RawTable } from "~/import/types";
+import { emptyCounts, validateImport, type ImportPlan, type ValidationResult } from "~/import/validate";
+import { audit } from "./audit.server";
+import { prisma, type Tx } from "./db.server";
+import { loadExistingData, loadReferenceLists } from "./import-load.server";
 
 // 150,000 rows take seconds; the default 5 s would abort a large import halfway.
 const TRANSACTION_OPTIONS = { timeout: 10 * 60_000, maxWait: 60_000 } as const;
 // SQLite allows 32,766 bound values per statement (PostgreSQL 65,535).
 const MAX_BOUND_VALUES = 30_000;
 
-export interface RunOptions {
+export interface ImportOptions {
+  organisationId: string;
+  files: readonly ImportFile[];
+  /** Validate and count, write nothing. */
+  dryRun: boolean;
+  /** Create the insatser, kommuner and remittenter the förbund lacks ("skapa saknade"). */
+  createMissing: boolean;
+  /** Who imports, for the audit log; null from the command line. */
+  userId?: string | null;
+}
+
+/**
+ * Reads the files, checks every row and, when nothing is wrong and it is not a dry run, writes
+ * everything in one transaction. Problems in any file mean nothing at all is written.
+ */
+export async function importFiles(options: ImportOptions): Promise<ImportResult> {
+  const parseStarted = performance.now();
+  const parsed = await parseFiles(options.files);
+  const parseMs = performance.now() - parseStarted;
+
+  if (parsed.tables.every((table) => table.rows.length === 0) && parsed.problems.length === 0) {
+    parsed.problems.push({
+      sheet: options.files.map((file) => file.name).join(", "),
+      row: null,
+      column: null,
+      value: "",
+      message: "Filerna innehåller inga rader att importera. Förväntat blad eller CSV-filer som heter som tabellerna (deltagare, trappan, …) med en rubrikrad och minst en rad under den.",
+    });
+  }
+  if (parsed.problems.length > 0 && parsed.tables.length === 0) {
+    return {
+      ok: false, dryRun: options.dryRun, written: false, counts: emptyCounts(), warnings: parsed.warnings,
+      problems: parsed.problems, missing: { insatser: [], kommuner: [], remittenter: [] },
+      timings: { parseMs, validateMs: 0, writeMs: 0 },
+    };
+  }
+
+  // Problems of the files' shape do not stop the rows from being checked: the user gets one
+  // report with everything. They do stop the writing.
+  const result = await runImport({
+    organisationId: options.organisationId,
+    tables: parsed.tables,
+    createMissing: options.createMissing,
+    dryRun: options.dryRun || parsed.problems.length > 0,
+    userId: options.userId ?? null,
+    fileNames: options.files.map((file) => file.name),
+  });
+  const problems = [...parsed.problems, ...result.problems];
+  return {
+    ok: problems.length === 0,
+    dryRun: options.dryRun,
+    written: result.written,
+    counts: result.counts,
+    warnings: [...parsed.warnings, ...result.warnings],
+    problems,
+    missing: result.missing,
+    timings: { parseMs, validateMs: result.validateMs, writeMs: result.writeMs },
+  };
+}
+
+interface RunOptions {
   organisationId: string;
   tables: readonly RawTable[];
   createMissing: boolean;
@@ -26,14 +88,14 @@ export interface RunOptions {
   fileNames: readonly string[];
 }
 
-export interface RunResult extends ValidationResult {
+interface RunResult extends ValidationResult {
   written: boolean;
   validateMs: number;
   writeMs: number;
 }
 
 /** Validates against the database and, unless it is a dry run or anything is wrong, writes. */
-export async function runImport(options: RunOptions): Promise<RunResult> {
+async function runImport(options: RunOptions): Promise<RunResult> {
   if (options.dryRun) {
     const started = performance.now();
     const result = await planImport(prisma, options);
@@ -114,7 +176,7 @@ async function insertRows(tx: Tx, table: string, columns: readonly string[], row
 }
 
 /** Parents before children, so that the foreign keys hold at every statement. */
-export async function writePlan(tx: Tx, organisationId: string, plan: ImportPlan): Promise<void> {
+async function writePlan(tx: Tx, organisationId: string, plan: ImportPlan): Promise<void> {
   const org = { organisationId };
   for (const insats of plan.create.insatser) {
     await tx.insats.create({ data: { id: insats.id, ...org, name: insats.name } });

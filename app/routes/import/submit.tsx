@@ -1,7 +1,7 @@
 // POST /import/skicka: the /import page's form sent with XMLHttpRequest, so that the page can show
 // how far the upload has come. Does exactly what the page's own action does (handleImportUpload)
 // and answers with JSON; without JavaScript the page posts to /import instead.
-import type { Route } from "./+types/import-submit";
+import type { Route } from "./+types/submit";
 import { handleImportUpload, type ImportUploadResult } from "~/import/handle-upload.server";
 
 const json = (body: ImportUploadResult, status: number) =>
