@@ -109,3 +109,12 @@ export async function hasDemoOrganisation(): Promise<boolean> {
 export async function createFirstAdministrator(organisationId: string, admin: { email: string; name: string; passwordHash: string }): Promise<void> {
   await prisma.user.create({ data: { organisationId, ...admin, role: "forbundschef" } });
 }
+
+/** Kommuner and insatser (each with its default instruments) for a förbund set up by a tool. */
+export async function createKommunerAndInsatser(organisationId: string, kommuner: readonly string[], insatser: readonly string[]): Promise<void> {
+  await prisma.kommun.createMany({ data: kommuner.map((name) => ({ organisationId, name })) });
+  for (const name of insatser) {
+    const insats = await prisma.insats.create({ data: { organisationId, name }, select: { id: true } });
+    await ensureInsatsInstruments(insats.id);
+  }
+}

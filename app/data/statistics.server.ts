@@ -24,6 +24,7 @@ import {
   type SupportIntervention,
 } from "~/domain/statistics";
 import { Prisma } from "~/generated/prisma/client";
+import { chooseOrganisation } from "./organisations.server";
 import { prisma } from "./db.server";
 
 /** The query names a förbund, insats or kommun that does not exist. The message is for the user. */
@@ -42,20 +43,12 @@ export class ReportQueryError extends Error {
  * Throws ReportQueryError when there is none or the name is ambiguous.
  */
 export async function findReportOrganisation(name: string | null): Promise<{ id: string; name: string }> {
-  if (name !== null) {
-    const organisation = await prisma.organisation.findUnique({ where: { name }, select: { id: true, name: true } });
-    if (organisation === null) throw new ReportQueryError(`Förbundet "${name}" finns inte i databasen.`, "organisation");
-    return organisation;
-  }
-  const organisations = await prisma.organisation.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 11 });
-  if (organisations.length === 0) {
-    throw new ReportQueryError("Databasen har inget förbund ännu. Kör först npm run db:setup.", "organisation");
-  }
-  if (organisations.length > 1) {
-    const names = organisations.slice(0, 10).map((organisation) => `"${organisation.name}"`).join(", ");
-    throw new ReportQueryError(`Databasen har flera förbund (${names}). Ange vilket med --org NAMN.`, "organisation");
-  }
-  return organisations[0];
+  const choice = await chooseOrganisation(name ?? undefined, 10);
+  if (choice.ok) return choice.organisation;
+  if (choice.reason === "not-found") throw new ReportQueryError(`Förbundet "${name}" finns inte i databasen.`, "organisation");
+  if (choice.reason === "none") throw new ReportQueryError("Databasen har inget förbund ännu. Kör först npm run db:setup.", "organisation");
+  const names = choice.names.map((organisation) => `"${organisation}"`).join(", ");
+  throw new ReportQueryError(`Databasen har flera förbund (${names}). Ange vilket med --org NAMN.`, "organisation");
 }
 
 interface ResolvedFilters {

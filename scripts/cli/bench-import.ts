@@ -8,6 +8,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
+import { dateOfDayNumber, dayNumber } from "~/domain/period";
 
 const USAGE = "Användning: node scripts/cli.mjs bench-import -- [--participants N] [--keep]";
 const KOMMUNER = ["Växjö", "Alvesta", "Lessebo", "Tingsryd", "Uppvidinge"];
@@ -19,11 +20,10 @@ const SKAPA_AREAS = ["Tro på att få arbete", "Jobbsökning", "Hälsa", "Vardag
 const ACTIVITY_TYPES = ["Individuellt samtal", "Gruppaktivitet", "Myndighetskontakt"];
 const SUPPORT_TYPES = ["Kommunal arbetsträning", "Språkcafé eller dylikt", "Praktik Arbetsförmedlingen"];
 const FOV = ["ja", "nej", "avböjt", "ej tillfrågad"];
-const MS_PER_DAY = 86_400_000;
-const BASE_DAY = Date.UTC(2023, 0, 2) / MS_PER_DAY;
+const BASE_DAY = dayNumber("2023-01-02");
 
-/** Whole days since 1970 as an Excel date cell; every participant's dates are derived from one. */
-const day = (n: number) => new Date(n * MS_PER_DAY);
+/** A day number (period.ts) as an Excel date cell; every participant's dates are derived from one. */
+const day = (n: number) => new Date(`${dateOfDayNumber(n)}T00:00:00Z`);
 
 interface Generated {
   participants: number;
@@ -124,7 +124,7 @@ export async function main(args: string[]): Promise<number> {
   // (and put it back afterwards: `npm run bench` calls main() inside its own process).
   const previousUrl = process.env.DATABASE_URL;
   process.env.DATABASE_URL = `file:${databaseFile}`;
-  const [{ databaseUrl, prisma }, { migrateSqlite }, { setupDatabase, ensureInsatsInstruments }, { importFiles }] = await Promise.all([
+  const [{ databaseUrl, disconnectDatabase }, { migrateSqlite }, { setupDatabase, createKommunerAndInsatser }, { importFiles }] = await Promise.all([
     import("~/data/db.server"),
     import("~/data/sqlite.server"),
     import("~/data/setup.server"),
@@ -133,11 +133,7 @@ export async function main(args: string[]): Promise<number> {
   try {
     migrateSqlite(databaseUrl());
     const { organisationId } = await setupDatabase("Importbenchmark");
-    await prisma.kommun.createMany({ data: KOMMUNER.map((name) => ({ organisationId, name })) });
-    for (const name of INSATSER) {
-      const insats = await prisma.insats.create({ data: { organisationId, name } });
-      await ensureInsatsInstruments(insats.id);
-    }
+    await createKommunerAndInsatser(organisationId, KOMMUNER, INSATSER);
 
     const data = readFileSync(workbookFile);
     const started = performance.now();
@@ -167,7 +163,7 @@ export async function main(args: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    await prisma.$disconnect();
+    await disconnectDatabase();
     if (previousUrl === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previousUrl;
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
