@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
 
 export const DEMO_PASSWORD = "stegvis-demo";
 export const DEMO_USERS = {
@@ -42,3 +44,18 @@ export function collectConsoleErrors(page: Page): string[] {
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
 }
+
+/**
+ * Every browser test: fails when the page logs an error (React included) or a script fails,
+ * whatever the test itself checks. The server's log is checked at teardown.
+ */
+export const test = base.extend<{ consoleTrap: void }>({
+  consoleTrap: [
+    async ({ page }, use) => {
+      const errors = collectConsoleErrors(page);
+      await use();
+      expect(errors, "fel i webbläsarens konsol").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
