@@ -9,7 +9,7 @@
  */
 import { achievementLabel, type GoalOutcome, type GoalRow } from "~/domain/goals";
 import type { Period } from "~/domain/period";
-import { DEFAULT_CLOSURE_REASONS } from "~/domain/reference-defaults";
+import { CLOSURE_CATEGORY_LABELS, DEFAULT_CLOSURE_REASONS } from "~/domain/reference-defaults";
 import type { ReportBundle } from "~/domain/report-bundle";
 import { GENDERS, type ClosureCategory, type Gender, type ReportJson } from "~/domain/statistics";
 import { formatDate, formatNumber, formatRatio } from "~/utils/format";
@@ -654,10 +654,6 @@ function referralsByKommun(ctx: Context): ReportSection {
   };
 }
 
-export const CLOSURE_CATEGORY_LABELS: Record<ClosureCategory, string> = {
-  positive: "Positiv eller potentiellt positiv förändring",
-  negative: "Ingen förändring eller negativ förändring",
-};
 const UNCATEGORISED = "Ej kategoriserad";
 
 /**
