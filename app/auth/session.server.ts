@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { env, sessionSecret } from "~/env.server";
-import { prisma } from "~/data/db.server";
+import { createSession, deleteSession, findSessionWithUser, touchSession } from "~/data/sessions.server";
 
 const COOKIE_NAME = "stegvis_session";
 const ABSOLUTE_LIFETIME_SECONDS = 12 * 60 * 60;
@@ -37,9 +37,7 @@ function cookieHeader(value: string, maxAgeSeconds: number): string {
 /** Creates a session row and returns the Set-Cookie header that points at it. */
 export async function startSession(userId: string): Promise<string> {
   const id = randomBytes(32).toString("base64url");
-  await prisma.session.create({
-    data: { id, userId, expiresAt: new Date(Date.now() + ABSOLUTE_LIFETIME_SECONDS * 1000) },
-  });
+  await createSession(id, userId, new Date(Date.now() + ABSOLUTE_LIFETIME_SECONDS * 1000));
   const sealed = await sealData({ sessionId: id } satisfies SessionCookie, {
     password: sessionSecret(),
     ttl: ABSOLUTE_LIFETIME_SECONDS,
@@ -66,31 +64,21 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
 export async function findSession(request: Request) {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    include: { user: { include: { assignments: { select: { insatsId: true, kommunId: true } } } } },
-  });
+  const session = await findSessionWithUser(sessionId);
   if (!session) return null;
   const now = Date.now();
   const idleLimit = env().SESSION_IDLE_MINUTES * 60_000;
   if (session.expiresAt.getTime() < now || now - session.lastSeenAt.getTime() > idleLimit || !session.user.active) {
-    await prisma.session.deleteMany({ where: { id: session.id } });
+    await deleteSession(session.id);
     return null;
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    await touchSession(session.id, new Date(now));
   }
   return session;
 }
 
 export async function endSession(request: Request): Promise<void> {
   const sessionId = await sessionIdFrom(request);
-  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
-}
-
-/** Ends every session of a user: used on password change (except the current one) and deactivation. */
-export async function endAllSessions(userId: string, exceptSessionId?: string): Promise<void> {
-  await prisma.session.deleteMany({
-    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
-  });
+  if (sessionId) await deleteSession(sessionId);
 }

@@ -1,4 +1,4 @@
-import { prisma } from "~/data/db.server";
+import { failureTimes, forgetFailures, recordFailures } from "~/data/sign-in-attempts.server";
 
 // Sign-in attempts are counted per account and per address over a sliding window. The address
 // limit is higher because many people may share one office address.
@@ -14,14 +14,11 @@ function keys(email: string, address: string) {
 export async function signInWaitMinutes(email: string, address: string, now = new Date()): Promise<number> {
   const since = new Date(now.getTime() - WINDOW_MS);
   const { account, address: addressKey } = keys(email, address);
-  const [accountFailures, addressFailures] = await Promise.all([
-    prisma.loginAttempt.findMany({ where: { key: account, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    prisma.loginAttempt.findMany({ where: { key: addressKey, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-  ]);
-  const blockedBy = (failures: { createdAt: Date }[], limit: number) => {
+  const [accountFailures, addressFailures] = await Promise.all([failureTimes(account, since), failureTimes(addressKey, since)]);
+  const blockedBy = (failures: Date[], limit: number) => {
     if (failures.length < limit) return 0;
     // The window opens again when the oldest failure that counts towards the limit expires.
-    const oldest = failures[failures.length - limit].createdAt.getTime();
+    const oldest = failures[failures.length - limit].getTime();
     return Math.max(1, Math.ceil((oldest + WINDOW_MS - now.getTime()) / 60_000));
   };
   return Math.max(blockedBy(accountFailures, MAX_FAILURES_PER_ACCOUNT), blockedBy(addressFailures, MAX_FAILURES_PER_ADDRESS));
@@ -29,11 +26,10 @@ export async function signInWaitMinutes(email: string, address: string, now = ne
 
 export async function recordFailedSignIn(email: string, address: string): Promise<void> {
   const { account, address: addressKey } = keys(email, address);
-  await prisma.loginAttempt.createMany({ data: [{ key: account }, { key: addressKey }] });
+  await recordFailures([account, addressKey]);
 }
 
 export async function clearFailedSignIns(email: string): Promise<void> {
   const { account } = keys(email, "");
-  const cutoff = new Date(Date.now() - WINDOW_MS);
-  await prisma.loginAttempt.deleteMany({ where: { OR: [{ key: account }, { createdAt: { lt: cutoff } }] } });
+  await forgetFailures(account, new Date(Date.now() - WINDOW_MS));
 }

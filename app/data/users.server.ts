@@ -1,7 +1,22 @@
-import { hashPassword } from "~/auth/password.server";
+// The förbund's user accounts. Writes answer WriteResults: refusals the förbundschef can fix
+// (a taken e-mail, a foreign assignment, a change of their own account that would lock the
+// förbund out) come back as field messages; a stale form as a conflict.
+import type { CurrentUser } from "~/auth/guards.server";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/permissions";
+import type { FieldErrors } from "~/schemas/form";
+import { conflict, fieldRefused, gone, ok, refused, type WriteResult } from "~/utils/write-result";
 import { audit } from "./audit.server";
-import { prisma } from "./db.server";
+import { prisma, type Tx } from "./db.server";
+
+export const EMAIL_TAKEN = "E-postadressen används redan av ett annat konto.";
+export const ASSIGNMENTS_INVALID = "En eller flera tilldelningar gäller en insats eller kommun som inte finns. Ladda om sidan och försök igen.";
+export const USER_CONFLICT =
+  "Någon annan har ändrat användaren medan du redigerade. Dina ändringar är inte sparade – ladda om sidan.";
+export const SELF_DEMOTION = "Du kan inte ta bort din egen roll som förbundschef. Be en annan förbundschef om det behövs.";
+export const SELF_DEACTIVATION = "Du kan inte inaktivera ditt eget konto.";
+export const SELF_PASSWORD = "Byt ditt eget lösenord under ”Byt lösenord” i sidhuvudet.";
+export const WRONG_CURRENT_PASSWORD = "Nuvarande lösenord stämmer inte.";
 
 export async function findUserByEmail(email: string) {
   return prisma.user.findUnique({
@@ -10,19 +25,17 @@ export async function findUserByEmail(email: string) {
   });
 }
 
-export async function findPasswordHash(userId: string) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
-  return user.passwordHash;
-}
-
-/** Sets a new password and ends every other session of the user. */
-export async function changePassword(user: { id: string; organisationId: string; sessionId: string }, password: string) {
-  const passwordHash = await hashPassword(password);
+/** Sets a new password, when the current one is right, and ends every other session of the user. */
+export async function changePassword(user: CurrentUser, passwords: { currentPassword: string; newPassword: string }): Promise<WriteResult> {
+  const { passwordHash: currentHash } = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(passwords.currentPassword, currentHash))) return fieldRefused("currentPassword", WRONG_CURRENT_PASSWORD);
+  const passwordHash = await hashPassword(passwords.newPassword);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: user.id, id: { not: user.sessionId } } });
     await audit({ organisationId: user.organisationId, userId: user.id, action: "password-change", entity: "user", entityId: user.id }, tx);
   });
+  return ok();
 }
 
 export async function listUsers(organisationId: string) {
@@ -53,29 +66,31 @@ export interface UserInput {
   assignments: { insatsId: string; kommunId: string }[];
 }
 
-export async function emailTaken(email: string, exceptUserId?: string): Promise<boolean> {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+async function emailTaken(tx: Tx, email: string, exceptUserId?: string): Promise<boolean> {
+  const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
   return !!user && user.id !== exceptUserId;
 }
 
 /** Checks that every assignment names an insats and a kommun of this förbund (ids can be tampered with). */
-export async function assignmentsBelongTo(organisationId: string, assignments: UserInput["assignments"]): Promise<boolean> {
+async function assignmentsBelongTo(tx: Tx, organisationId: string, assignments: UserInput["assignments"]): Promise<boolean> {
   if (!assignments.length) return true;
   const insatsIds = [...new Set(assignments.map((a) => a.insatsId))];
   const kommunIds = [...new Set(assignments.map((a) => a.kommunId))];
   const [insatser, kommuner] = await Promise.all([
-    prisma.insats.count({ where: { organisationId, id: { in: insatsIds } } }),
-    prisma.kommun.count({ where: { organisationId, id: { in: kommunIds } } }),
+    tx.insats.count({ where: { organisationId, id: { in: insatsIds } } }),
+    tx.kommun.count({ where: { organisationId, id: { in: kommunIds } } }),
   ]);
   return insatser === insatsIds.length && kommuner === kommunIds.length;
 }
 
-export async function createUser(actor: { id: string; organisationId: string }, input: UserInput & { password: string }) {
+export async function createUser(editor: CurrentUser, input: UserInput & { password: string }): Promise<WriteResult<{ id: string }>> {
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
+    if (await emailTaken(tx, input.email)) return fieldRefused("email", EMAIL_TAKEN);
+    if (!(await assignmentsBelongTo(tx, editor.organisationId, input.assignments))) return fieldRefused("assignments", ASSIGNMENTS_INVALID);
     const user = await tx.user.create({
       data: {
-        organisationId: actor.organisationId,
+        organisationId: editor.organisationId,
         name: input.name,
         email: input.email,
         role: input.role,
@@ -84,24 +99,39 @@ export async function createUser(actor: { id: string; organisationId: string }, 
       },
       select: { id: true },
     });
-    await audit({ organisationId: actor.organisationId, userId: actor.id, action: "create", entity: "user", entityId: user.id, detail: `roll: ${input.role}` }, tx);
-    return user;
+    await audit({ organisationId: editor.organisationId, userId: editor.id, action: "create", entity: "user", entityId: user.id, detail: `roll: ${input.role}` }, tx);
+    return ok({ id: user.id });
   });
+}
+
+/** What keeps a save of a user from being written: the input, or the editor's own account. */
+async function saveRefusals(tx: Tx, editor: CurrentUser, userId: string, input: UserInput & { active: boolean }): Promise<FieldErrors> {
+  const refusals: FieldErrors = {};
+  // A förbundschef who demotes or deactivates themself could leave the förbund without an administrator.
+  const isSelf = userId === editor.id;
+  if (isSelf && input.role !== "forbundschef") refusals.role = [SELF_DEMOTION];
+  if (isSelf && !input.active) refusals.active = [SELF_DEACTIVATION];
+  if (await emailTaken(tx, input.email, userId)) refusals.email = [EMAIL_TAKEN];
+  if (!(await assignmentsBelongTo(tx, editor.organisationId, input.assignments))) refusals.assignments = [ASSIGNMENTS_INVALID];
+  return refusals;
 }
 
 /**
  * Saves a user. `expectedUpdatedAt` is the version the form was loaded with: when someone saved
- * in between, nothing is written and "conflict" is returned.
+ * in between, nothing is written and the save is a conflict. `deactivated` tells whether this
+ * save took the account out of use.
  */
 export async function updateUser(
-  actor: { id: string; organisationId: string },
+  editor: CurrentUser,
   userId: string,
   input: UserInput & { active: boolean; expectedUpdatedAt: string },
-): Promise<"saved" | "conflict" | "not-found"> {
+): Promise<WriteResult<{ deactivated: boolean }>> {
   return prisma.$transaction(async (tx) => {
-    const current = await tx.user.findFirst({ where: { id: userId, organisationId: actor.organisationId } });
-    if (!current) return "not-found";
-    if (current.updatedAt.toISOString() !== input.expectedUpdatedAt) return "conflict";
+    const current = await tx.user.findFirst({ where: { id: userId, organisationId: editor.organisationId } });
+    if (!current) return gone("Användaren finns inte.");
+    const refusals = await saveRefusals(tx, editor, userId, input);
+    if (Object.keys(refusals).length) return refused(refusals);
+    if (current.updatedAt.toISOString() !== input.expectedUpdatedAt) return conflict(USER_CONFLICT);
     const changed = ["name", "email", "role", "active"].filter(
       (key) => current[key as keyof typeof current] !== input[key as keyof typeof input],
     );
@@ -115,16 +145,22 @@ export async function updateUser(
     }
     // Deactivation or a new role ends the user's sessions at once.
     if (!input.active || current.role !== input.role) await tx.session.deleteMany({ where: { userId } });
-    await audit({ organisationId: actor.organisationId, userId: actor.id, action: "update", entity: "user", entityId: userId, detail: `ändrat: ${[...changed, "tilldelningar"].join(", ")}` }, tx);
-    return "saved";
+    await audit({ organisationId: editor.organisationId, userId: editor.id, action: "update", entity: "user", entityId: userId, detail: `ändrat: ${[...changed, "tilldelningar"].join(", ")}` }, tx);
+    return ok({ deactivated: current.active && !input.active });
   });
 }
 
-export async function setUserPassword(actor: { id: string; organisationId: string }, userId: string, password: string) {
+/** A new password set by the förbundschef; it ends the user's sessions. */
+export async function setUserPassword(editor: CurrentUser, userId: string, password: string): Promise<WriteResult> {
+  // Setting one's own password here would end one's own session; the account page asks for the current one.
+  if (userId === editor.id) return fieldRefused("password", SELF_PASSWORD);
   const passwordHash = await hashPassword(password);
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId, organisationId: actor.organisationId }, data: { passwordHash } });
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId, organisationId: editor.organisationId }, select: { id: true } });
+    if (!user) return gone("Användaren finns inte.");
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId } });
-    await audit({ organisationId: actor.organisationId, userId: actor.id, action: "password-change", entity: "user", entityId: userId, detail: "satt av förbundschef" }, tx);
+    await audit({ organisationId: editor.organisationId, userId: editor.id, action: "password-change", entity: "user", entityId: userId, detail: "satt av förbundschef" }, tx);
+    return ok();
   });
 }

@@ -1,7 +1,14 @@
 // The default reference lists from the domain brief. `npm run db:setup` adds them to a förbund
 // that lacks them; the förbundschef can edit them afterwards.
 
-export type ClosureCategory = "positive" | "negative";
+export const CLOSURE_CATEGORIES = ["positive", "negative"] as const;
+export type ClosureCategory = (typeof CLOSURE_CATEGORIES)[number];
+
+/** The categories in the wording of the förbunds' reports, on every page and export. */
+export const CLOSURE_CATEGORY_LABELS: Record<ClosureCategory, string> = {
+  positive: "Positiv eller potentiellt positiv förändring",
+  negative: "Ingen förändring eller negativ förändring",
+};
 
 export const DEFAULT_CLOSURE_REASONS: ReadonlyArray<{ label: string; category: ClosureCategory }> = [
   { label: "Arbete", category: "positive" },

@@ -1,7 +1,10 @@
 // What a route action answers to a posted form, as the page receives it. Built only by
-// utils/form-action.server.ts; read by pages with `answerFor`. Safe for the browser bundle.
+// utils/form-action.server.ts; read by pages with `failureFor`, `successFor` and `fieldState`. Safe for the browser bundle.
 import type { FieldErrors } from "~/schemas/form";
 import type { WriteFailure } from "./write-result";
+
+/** The form name of a page with one form and no hidden intent (here so that pages can name it). */
+export const DEFAULT_INTENT = "default";
 
 export interface FormSuccess {
   ok: true;

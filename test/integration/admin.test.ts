@@ -876,6 +876,12 @@ describe("the pages render", () => {
     }
   });
 
+  it("heads the closure reasons with the categories as the report words them", async () => {
+    const html = await render(closureReasonsRoute, "/admin/avslutsorsaker", "/admin/avslutsorsaker", {});
+    expect(html).toContain("<h2>Positiv eller potentiellt positiv förändring</h2>");
+    expect(html).toContain("<h2>Ingen förändring eller negativ förändring</h2>");
+  });
+
   it("shows a refused delete at the top of the page and a rename error beside its row", async () => {
     const ljungby = org.kommuner[0];
     const refused = await render(kommunerRoute, "/admin/kommuner", "/admin/kommuner", {}, { intent: "delete", id: ljungby.id });

@@ -130,7 +130,13 @@ describe("change password", () => {
       changePasswordRoute.action,
       postRequest("/konto/losenord", { currentPassword: TEST_PASSWORD, newPassword: "ett-nytt-långt-lösen", confirmPassword: "ett-nytt-långt-lösen" }, { cookie: current }),
     );
-    expect(result.data).toEqual({ ok: true });
+    expect(result.data).toEqual({
+      ok: true,
+      intent: "default",
+      targetId: null,
+      message: "Lösenordet är bytt. Dina andra inloggningar har loggats ut.",
+      detail: {},
+    });
     expect((await callRoute(homeRoute.loader, getRequest("/", other))).status).toBe(302);
     expect((await callRoute(homeRoute.loader, getRequest("/", current))).status).toBe(200);
     expect((await signIn(user.email, "ett-nytt-långt-lösen")).status).toBe(302);
@@ -147,6 +153,7 @@ describe("change password", () => {
     );
     expect(wrong.status).toBe(400);
     expect(wrong.data.fieldErrors.currentPassword).toEqual(["Nuvarande lösenord stämmer inte."]);
+    expect(wrong.data.values).toEqual({});
     const invalid = await callRoute(
       changePasswordRoute.action,
       postRequest("/konto/losenord", { currentPassword: TEST_PASSWORD, newPassword: "kort", confirmPassword: "annat" }, { cookie }),

@@ -1,14 +1,10 @@
 // Closures per reason and category, and the support given.
-import { DEFAULT_CLOSURE_REASONS } from "~/domain/reference-defaults";
+import { CLOSURE_CATEGORY_LABELS, DEFAULT_CLOSURE_REASONS } from "~/domain/reference-defaults";
 import { type ReportBundle } from "~/domain/report-bundle";
 import { type ClosureCategory } from "~/domain/statistics";
 import { chartValue } from "../cells";
 import { caption, type ChartSeries, collator, column, type Context, groupedChart, plural, PREVIOUS, type ReportSection, TOTAL, unionKeys } from "./model";
 
-export const CLOSURE_CATEGORY_LABELS: Record<ClosureCategory, string> = {
-  positive: "Positiv eller potentiellt positiv förändring",
-  negative: "Ingen förändring eller negativ förändring",
-};
 const UNCATEGORISED = "Ej kategoriserad";
 
 /**

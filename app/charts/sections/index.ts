@@ -20,7 +20,6 @@ import { fov } from "./fov";
 import { goals } from "./goals";
 
 export type { CellValue, ChartSeries, ReportSection, SectionChart, SectionTable, TableColumn, TableRow, ValueFormat } from "./model";
-export { CLOSURE_CATEGORY_LABELS } from "./closures";
 export { periodLabel, swedishList } from "./model";
 
 /** Every section of the report, in the order of a förbund's statistics chapter. */

@@ -1,14 +1,15 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { Form } from "react-router";
 import { FormMessage } from "~/components/forms/fields";
-import { failureFor, type AdminActionResult, type AdminFailure } from "~/schemas/admin";
+import { failureFor, fieldState, successFor, type FieldState, type FormAnswer } from "~/utils/form-answer";
 
 /** A form whose post succeeded starts over empty, ready for the next row. */
-export function useResetAfter(actionData: AdminActionResult | undefined, intent: string) {
+export function useResetAfter(actionData: FormAnswer | undefined, intent: string) {
   const form = useRef<HTMLFormElement>(null);
+  const succeeded = successFor(actionData, intent);
   useEffect(() => {
-    if (actionData?.ok && actionData.intent === intent) form.current?.reset();
-  }, [actionData, intent]);
+    if (succeeded) form.current?.reset();
+  }, [succeeded]);
   return form;
 }
 
@@ -16,11 +17,9 @@ export function useResetAfter(actionData: AdminActionResult | undefined, intent:
  * The message at the top of a list page: the outcome of every post except a failed create,
  * which shows in the create form itself.
  */
-export function ListPageMessage({ actionData }: { actionData: AdminActionResult | undefined }) {
-  const createFailed = failureFor(actionData, "create");
-  return (
-    <FormMessage error={actionData && !actionData.ok && !createFailed ? actionData.formError : null} success={actionData?.ok ? actionData.message : null} />
-  );
+export function ListPageMessage({ actionData }: { actionData: FormAnswer | undefined }) {
+  const shown = actionData && !failureFor(actionData, "create") ? actionData : null;
+  return <FormMessage error={shown && !shown.ok ? shown.formError : null} success={shown?.ok ? shown.message : null} />;
 }
 
 /**
@@ -30,9 +29,9 @@ export function ListPageMessage({ actionData }: { actionData: AdminActionResult 
 export function CreateForm({
   actionData, label, children,
 }: {
-  actionData: AdminActionResult | undefined;
+  actionData: FormAnswer | undefined;
   label: string;
-  children: (failed: AdminFailure | null) => ReactNode;
+  children: (fields: FieldState) => ReactNode;
 }) {
   const failed = failureFor(actionData, "create");
   const form = useResetAfter(actionData, "create");
@@ -42,7 +41,7 @@ export function CreateForm({
       <Form method="post" className="card stack narrow" noValidate ref={form}>
         <FormMessage error={failed?.formError} />
         <input type="hidden" name="intent" value="create" />
-        {children(failed)}
+        {children(fieldState(failed))}
         <button type="submit" className="button">
           {label}
         </button>

@@ -1,5 +1,5 @@
 import { TextField } from "~/components/forms/fields";
-import { failureFor, type AdminActionResult } from "~/schemas/admin";
+import { failureFor, fieldState, type FormAnswer } from "~/utils/form-answer";
 import { AdminTable } from "./AdminTable";
 import { CreateForm, ListPageMessage } from "./CreateForm";
 import { DeleteButton } from "./DeleteButton";
@@ -21,7 +21,7 @@ export function NamedListEditor({
   rows, actionData, caption, empty, noun, note, addLabel,
 }: {
   rows: readonly NamedRow[];
-  actionData: AdminActionResult | undefined;
+  actionData: FormAnswer | undefined;
   /** "Förbundets kommuner" */
   caption: string;
   /** "Förbundet har inga kommuner ännu." */
@@ -42,6 +42,7 @@ export function NamedListEditor({
         <AdminTable caption={caption} columns={["Namn", "Används av", "Åtgärder"]}>
           {rows.map((row) => {
             const renameFailed = failureFor(actionData, "rename", row.id);
+            const fields = fieldState(renameFailed, { name: row.name });
             return (
               <tr key={row.id}>
                 <td>{row.name}</td>
@@ -49,25 +50,19 @@ export function NamedListEditor({
                 <td>
                   <div className="admin-actions">
                     <InlineEdit
-                    intent="rename"
-                    id={row.id}
-                    open={!!renameFailed}
-                    summary={
-                      <>
-                        Byt namn<span className="visually-hidden"> på {row.name}</span>
-                      </>
-                    }
-                    submit="Spara namnet"
-                  >
-                    <TextField
-                      label={`Nytt namn på ${row.name}`}
-                      name="name"
-                      required
-                      defaultValue={renameFailed?.values.name ?? row.name}
-                      errors={renameFailed?.fieldErrors.name}
-                    />
-                  </InlineEdit>
-                  <DeleteButton id={row.id} name={row.name} noun={noun} />
+                      intent="rename"
+                      id={row.id}
+                      open={!!renameFailed}
+                      summary={
+                        <>
+                          Byt namn<span className="visually-hidden"> på {row.name}</span>
+                        </>
+                      }
+                      submit="Spara namnet"
+                    >
+                      <TextField label={`Nytt namn på ${row.name}`} name="name" required defaultValue={fields.value("name")} errors={fields.errors("name")} />
+                    </InlineEdit>
+                    <DeleteButton id={row.id} name={row.name} noun={noun} />
                   </div>
                 </td>
               </tr>
@@ -78,7 +73,7 @@ export function NamedListEditor({
       <p className="muted">{note}</p>
 
       <CreateForm actionData={actionData} label={addLabel}>
-        {(failed) => <TextField label="Namn" name="name" required defaultValue={failed?.values.name} errors={failed?.fieldErrors.name} />}
+        {(fields) => <TextField label="Namn" name="name" required defaultValue={fields.value("name")} errors={fields.errors("name")} />}
       </CreateForm>
     </>
   );

@@ -1,13 +1,13 @@
 import type { Period } from "../period";
+import type { ClosureCategory } from "../reference-defaults";
 
-export type { Period };
+export type { ClosureCategory, Period };
 
 export const GENDERS = ["kvinna", "man", "annat"] as const;
 export type Gender = (typeof GENDERS)[number];
 
 export type FovOutcome = "ja" | "nej" | "avbojt" | "ej_tillfragad";
 export type ReferralDecision = "inskriven" | "konsultation" | "ej_aktuell" | "ko";
-export type ClosureCategory = "positive" | "negative";
 
 // ---------------------------------------------------------------------------------------------
 // Input: records as the data layer reads them. Labels, not ids, so output maps are keyed by the

@@ -10,7 +10,7 @@ import {
   auditActionLabel,
   auditEntityLabel,
   AuditLogQuerySchema,
-} from "~/schemas/admin";
+} from "~/schemas/audit-log";
 import { formatDateTime, formatNumber } from "~/utils/format";
 
 export const meta: Route.MetaFunction = () => [{ title: "Logg – Stegvis" }];

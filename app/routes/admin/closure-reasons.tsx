@@ -7,17 +7,12 @@ import { DeleteButton } from "~/components/admin/DeleteButton";
 import { InlineEdit } from "~/components/admin/InlineEdit";
 import { UsageCell } from "~/components/admin/UsageCell";
 import { SelectField, TextField } from "~/components/forms/fields";
-import { createClosureReason, deleteClosureReason, listClosureReasons, updateClosureReason } from "~/data/reference.server";
-import {
-  CLOSURE_CATEGORIES,
-  CLOSURE_CATEGORY_LABELS,
-  ClosureReasonFormSchema,
-  failureFor,
-  outcomeResult,
-  type AdminActionResult,
-  type ClosureCategoryKey,
-} from "~/schemas/admin";
-import { adminFormAction } from "./actions.server";
+import { createClosureReason, deleteClosureReason, listClosureReasons, updateClosureReason } from "~/data/closure-reasons.server";
+import { CLOSURE_CATEGORIES, CLOSURE_CATEGORY_LABELS } from "~/domain/reference-defaults";
+import { ClosureReasonSchemas } from "~/schemas/admin";
+import { formAction, intent } from "~/utils/form-action.server";
+import { failureFor, fieldState, type FormAnswer } from "~/utils/form-answer";
+import { ok } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Avslutsorsaker – Stegvis" }];
 
@@ -26,20 +21,21 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { reasons: await listClosureReasons(user.organisationId) };
 }
 
-export function action({ request }: Route.ActionArgs) {
-  return adminFormAction(request, ClosureReasonFormSchema, async (user, input, context) => {
-    switch (input.intent) {
-      case "create": {
-        const { label, category } = input;
-        return outcomeResult(context, await createClosureReason(user, { label, category }), () => `Avslutsorsaken ${label} är tillagd.`);
-      }
-      case "update": {
-        const { label, category } = input;
-        return outcomeResult(context, await updateClosureReason(user, input.id, { label, category }), () => `Avslutsorsaken ${label} är sparad.`);
-      }
-      case "delete":
-        return outcomeResult(context, await deleteClosureReason(user, input.id), ({ name }) => `Avslutsorsaken ${name} är borttagen.`);
-    }
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requirePermission(request, "admin:manage");
+  return formAction(request, {
+    create: intent(ClosureReasonSchemas.create, async (input) => {
+      const result = await createClosureReason(user, input);
+      return result.ok ? ok({ message: `Avslutsorsaken ${input.label} är tillagd.` }) : result;
+    }),
+    update: intent(ClosureReasonSchemas.update, async ({ id, ...input }) => {
+      const result = await updateClosureReason(user, id, input);
+      return result.ok ? ok({ message: `Avslutsorsaken ${input.label} är sparad.` }) : result;
+    }),
+    delete: intent(ClosureReasonSchemas.delete, async ({ id }) => {
+      const result = await deleteClosureReason(user, id);
+      return result.ok ? ok({ message: `Avslutsorsaken ${result.name} är borttagen.` }) : result;
+    }),
   });
 }
 
@@ -47,8 +43,9 @@ const CATEGORY_OPTIONS = CLOSURE_CATEGORIES.map((value) => ({ value, label: CLOS
 
 type Reason = Route.ComponentProps["loaderData"]["reasons"][number];
 
-function ReasonRow({ reason, actionData }: { reason: Reason; actionData: AdminActionResult | undefined }) {
+function ReasonRow({ reason, actionData }: { reason: Reason; actionData: FormAnswer | undefined }) {
   const editFailed = failureFor(actionData, "update", reason.id);
+  const fields = fieldState(editFailed, { label: reason.label, category: reason.category });
   return (
     <tr>
       <td>{reason.label}</td>
@@ -70,15 +67,15 @@ function ReasonRow({ reason, actionData }: { reason: Reason; actionData: AdminAc
               </>
             }
           >
-            <TextField label="Avslutsorsak" name="label" required defaultValue={editFailed?.values.label ?? reason.label} errors={editFailed?.fieldErrors.label} />
+            <TextField label="Avslutsorsak" name="label" required defaultValue={fields.value("label")} errors={fields.errors("label")} />
             <SelectField
               label="Kategori"
               name="category"
               required
               options={CATEGORY_OPTIONS}
               placeholder={null}
-              defaultValue={editFailed?.values.category ?? reason.category}
-              errors={editFailed?.fieldErrors.category}
+              defaultValue={fields.value("category")}
+              errors={fields.errors("category")}
             />
           </InlineEdit>
           <DeleteButton id={reason.id} name={reason.label} noun="avslutsorsaken" />
@@ -97,7 +94,7 @@ export default function ClosureReasons({ loaderData, actionData }: Route.Compone
       <h1>Avslutsorsaker</h1>
       <p>Rapporterna räknar avslut per orsak och per kategori. En orsak som redan används vid avslut kan byta namn eller kategori men inte tas bort.</p>
       <ListPageMessage actionData={actionData} />
-      {CLOSURE_CATEGORIES.map((category: ClosureCategoryKey) => {
+      {CLOSURE_CATEGORIES.map((category) => {
         const reasons = loaderData.reasons.filter((reason) => reason.category === category);
         return (
           <section key={category}>
@@ -116,16 +113,16 @@ export default function ClosureReasons({ loaderData, actionData }: Route.Compone
       })}
 
       <CreateForm actionData={actionData} label="Lägg till avslutsorsak">
-        {(failed) => (
+        {(fields) => (
           <>
-            <TextField label="Avslutsorsak" name="label" required defaultValue={failed?.values.label} errors={failed?.fieldErrors.label} />
+            <TextField label="Avslutsorsak" name="label" required defaultValue={fields.value("label")} errors={fields.errors("label")} />
             <SelectField
               label="Kategori"
               name="category"
               required
               options={CATEGORY_OPTIONS}
-              defaultValue={failed?.values.category}
-              errors={failed?.fieldErrors.category}
+              defaultValue={fields.value("category")}
+              errors={fields.errors("category")}
             />
           </>
         )}

@@ -1,11 +1,13 @@
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/index";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { FormMessage, TextField } from "~/components/forms/fields";
 import { organisationSettings, updateSmallNumberThreshold } from "~/data/organisations.server";
-import { failure, failureFor, SmallNumberThresholdSchema, success, type AdminActionResult } from "~/schemas/admin";
-import { parseForm } from "~/schemas/form";
+import { SmallNumberThresholdSchema } from "~/schemas/admin";
+import { formAction, intent } from "~/utils/form-action.server";
+import { DEFAULT_INTENT, failureFor, fieldState, successFor } from "~/utils/form-answer";
+import { ok } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Administration – Stegvis" }];
 
@@ -21,15 +23,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "admin:manage");
-  const formData = await request.formData();
-  const parsed = parseForm(SmallNumberThresholdSchema, formData);
-  if (!parsed.ok) {
-    const { result, status } = failure({ intent: "threshold", values: parsed.values }, parsed);
-    return data<AdminActionResult>(result, { status });
-  }
-  const threshold = parsed.data.smallNumberThreshold;
-  await updateSmallNumberThreshold(user, threshold);
-  return data(success("threshold", `Sparat. Tal under ${threshold} visas nu som ”färre än ${threshold}”.`));
+  return formAction(request, {
+    [DEFAULT_INTENT]: intent(SmallNumberThresholdSchema, async ({ smallNumberThreshold: threshold }) => {
+      await updateSmallNumberThreshold(user, threshold);
+      return ok({ message: `Sparat. Tal under ${threshold} visas nu som ”färre än ${threshold}”.` });
+    }),
+  });
 }
 
 const SECTIONS = [
@@ -42,7 +41,8 @@ const SECTIONS = [
 
 export default function AdminIndex({ loaderData, actionData }: Route.ComponentProps) {
   const { organisation, smallNumberThreshold, canReadAudit } = loaderData;
-  const failed = failureFor(actionData, "threshold");
+  const failed = failureFor(actionData, DEFAULT_INTENT);
+  const fields = fieldState(failed, { smallNumberThreshold: String(smallNumberThreshold) });
   return (
     <>
       <h1>Administration</h1>
@@ -68,7 +68,7 @@ export default function AdminIndex({ loaderData, actionData }: Route.ComponentPr
 
       <h2>Små tal</h2>
       <Form method="post" className="card stack narrow" noValidate>
-        <FormMessage error={failed?.formError} success={actionData?.ok ? actionData.message : null} />
+        <FormMessage error={failed?.formError} success={successFor(actionData, DEFAULT_INTENT)?.message} />
         <TextField
           label="Visa ”färre än N” under"
           name="smallNumberThreshold"
@@ -79,8 +79,8 @@ export default function AdminIndex({ loaderData, actionData }: Route.ComponentPr
           inputMode="numeric"
           required
           hint="Styrgruppens vyer och exporterna visar ”färre än N” i stället för antal som är mindre än N (1–20), så att ingen deltagare kan pekas ut. FOV per kön döljs alltid så."
-          defaultValue={failed?.values.smallNumberThreshold ?? smallNumberThreshold}
-          errors={failed?.fieldErrors.smallNumberThreshold}
+          defaultValue={fields.value("smallNumberThreshold")}
+          errors={fields.errors("smallNumberThreshold")}
         />
         <button type="submit" className="button">
           Spara gränsen

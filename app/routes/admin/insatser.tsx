@@ -4,12 +4,13 @@ import { requirePermission } from "~/auth/guards.server";
 import { AdminTable } from "~/components/admin/AdminTable";
 import { CreateForm, ListPageMessage } from "~/components/admin/CreateForm";
 import { DeleteButton } from "~/components/admin/DeleteButton";
+import { InsatsDetailsFields } from "~/components/admin/InsatsSettingsForms";
 import { UsageCell } from "~/components/admin/UsageCell";
-import { TextField } from "~/components/forms/fields";
-import { createInsats, deleteInsats, listInsatser } from "~/data/reference.server";
-import { InsatsListFormSchema, outcomeResult } from "~/schemas/admin";
+import { createInsats, deleteInsats, listInsatser } from "~/data/insatser.server";
+import { InsatsListSchemas } from "~/schemas/admin";
 import { formatDate } from "~/utils/format";
-import { adminFormAction } from "./actions.server";
+import { formAction, intent } from "~/utils/form-action.server";
+import { ok } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Insatser – Stegvis" }];
 
@@ -18,16 +19,17 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { insatser: await listInsatser(user.organisationId) };
 }
 
-export function action({ request }: Route.ActionArgs) {
-  return adminFormAction(request, InsatsListFormSchema, async (user, input, context) => {
-    switch (input.intent) {
-      case "create": {
-        const { name, startDate } = input;
-        return outcomeResult(context, await createInsats(user, { name, startDate }), () => `Insatsen ${name} är tillagd med Trappans och SKAPA:s standardinställningar.`);
-      }
-      case "delete":
-        return outcomeResult(context, await deleteInsats(user, input.id), ({ name }) => `Insatsen ${name} är borttagen.`);
-    }
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requirePermission(request, "admin:manage");
+  return formAction(request, {
+    create: intent(InsatsListSchemas.create, async (input) => {
+      const result = await createInsats(user, input);
+      return result.ok ? ok({ message: `Insatsen ${input.name} är tillagd med Trappans och SKAPA:s standardinställningar.` }) : result;
+    }),
+    delete: intent(InsatsListSchemas.delete, async ({ id }) => {
+      const result = await deleteInsats(user, id);
+      return result.ok ? ok({ message: `Insatsen ${result.name} är borttagen.` }) : result;
+    }),
   });
 }
 
@@ -66,19 +68,7 @@ export default function Insatser({ loaderData, actionData }: Route.ComponentProp
       <p className="muted">En insats som används av inskrivningar, remisser, studiebesök eller tilldelningar kan inte tas bort.</p>
 
       <CreateForm actionData={actionData} label="Lägg till insats">
-        {(failed) => (
-          <>
-            <TextField label="Namn" name="name" required defaultValue={failed?.values.name} errors={failed?.fieldErrors.name} />
-            <TextField
-              label="Startdatum"
-              name="startDate"
-              type="date"
-              hint="Frivilligt. Rapporten ”sedan start” börjar här."
-              defaultValue={failed?.values.startDate}
-              errors={failed?.fieldErrors.startDate}
-            />
-          </>
-        )}
+        {(fields) => <InsatsDetailsFields fields={fields} />}
       </CreateForm>
     </>
   );

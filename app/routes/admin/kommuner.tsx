@@ -3,8 +3,9 @@ import type { Route } from "./+types/kommuner";
 import { requirePermission } from "~/auth/guards.server";
 import { NamedListEditor } from "~/components/admin/NamedListEditor";
 import { createKommun, deleteKommun, listKommuner, renameKommun } from "~/data/reference.server";
-import { KommunFormSchema } from "~/schemas/admin";
-import { namedListAction } from "./actions.server";
+import { KommunSchemas } from "~/schemas/admin";
+import { formAction } from "~/utils/form-action.server";
+import { namedListIntents } from "./named-list.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Kommuner – Stegvis" }];
 
@@ -13,8 +14,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { kommuner: await listKommuner(user.organisationId) };
 }
 
-export function action({ request }: Route.ActionArgs) {
-  return namedListAction(request, KommunFormSchema, { definite: "Kommunen", create: createKommun, rename: renameKommun, remove: deleteKommun });
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requirePermission(request, "admin:manage");
+  return formAction(request, namedListIntents(user, KommunSchemas, { definite: "Kommunen", create: createKommun, rename: renameKommun, remove: deleteKommun }));
 }
 
 export default function Kommuner({ loaderData, actionData }: Route.ComponentProps) {

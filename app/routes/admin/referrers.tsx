@@ -3,8 +3,9 @@ import type { Route } from "./+types/referrers";
 import { requirePermission } from "~/auth/guards.server";
 import { NamedListEditor } from "~/components/admin/NamedListEditor";
 import { createReferrer, deleteReferrer, listReferrers, renameReferrer } from "~/data/reference.server";
-import { ReferrerFormSchema } from "~/schemas/admin";
-import { namedListAction } from "./actions.server";
+import { ReferrerSchemas } from "~/schemas/admin";
+import { formAction } from "~/utils/form-action.server";
+import { namedListIntents } from "./named-list.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Remittenter – Stegvis" }];
 
@@ -13,8 +14,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { referrers: await listReferrers(user.organisationId) };
 }
 
-export function action({ request }: Route.ActionArgs) {
-  return namedListAction(request, ReferrerFormSchema, { definite: "Remittenten", create: createReferrer, rename: renameReferrer, remove: deleteReferrer });
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requirePermission(request, "admin:manage");
+  return formAction(request, namedListIntents(user, ReferrerSchemas, { definite: "Remittenten", create: createReferrer, rename: renameReferrer, remove: deleteReferrer }));
 }
 
 export default function Referrers({ loaderData, actionData }: Route.ComponentProps) {

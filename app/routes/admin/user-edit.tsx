@@ -5,24 +5,11 @@ import { ROLE_LABELS, ROLES } from "~/auth/permissions";
 import { AssignmentFields, useChosenRole } from "~/components/admin/AssignmentFields";
 import { CheckboxField, FormMessage, SelectField, TextField } from "~/components/forms/fields";
 import { assignmentOptions } from "~/data/reference.server";
-import { assignmentsBelongTo, emailTaken, findUser, setUserPassword, updateUser } from "~/data/users.server";
-import {
-  ASSIGNMENTS_INVALID,
-  EMAIL_TAKEN,
-  failure,
-  failureFor,
-  formContext,
-  SELF_DEACTIVATION,
-  SELF_DEMOTION,
-  SELF_PASSWORD,
-  success,
-  USER_CONFLICT,
-  UserEditSchema,
-  userFormInput,
-  type AdminActionResult,
-} from "~/schemas/admin";
-import { parseForm, type FieldErrors } from "~/schemas/form";
-import { reply } from "./actions.server";
+import { findUser, setUserPassword, updateUser } from "~/data/users.server";
+import { UserEditSchemas, userFormInput } from "~/schemas/users";
+import { formAction, intent } from "~/utils/form-action.server";
+import { failureFor, fieldState, successFor, type FormAnswer } from "~/utils/form-answer";
+import { ok } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.user.name ?? "Användare"} – Stegvis` }];
 
@@ -47,49 +34,43 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const actor = await requirePermission(request, "admin:manage");
-  const formData = await request.formData();
-  const context = formContext(formData);
-  const parsed = parseForm(UserEditSchema, formData, userFormInput(formData));
-  if (!parsed.ok) return reply(failure(context, parsed));
-  const target = await findUser(actor.organisationId, params.userId);
-  if (!target) notFound("Användaren finns inte.");
-  const isSelf = target.id === actor.id;
-  const input = parsed.data;
-
-  if (input.intent === "password") {
-    // Setting one's own password here would end one's own session; the account page asks for the current one.
-    if (isSelf) return reply(failure(context, { fieldErrors: { password: [SELF_PASSWORD] } }));
-    await setUserPassword(actor, target.id, input.password);
-    return reply({ result: success("password", "Lösenordet är bytt. Användarens inloggningar är avslutade."), status: 200 });
-  }
-
-  // A förbundschef who demotes or deactivates themself could leave the förbund without an administrator.
-  const refusals: FieldErrors = {};
-  if (isSelf && input.role !== "forbundschef") refusals.role = [SELF_DEMOTION];
-  if (isSelf && !input.active) refusals.active = [SELF_DEACTIVATION];
-  if (await emailTaken(input.email, target.id)) refusals.email = [EMAIL_TAKEN];
-  if (!(await assignmentsBelongTo(actor.organisationId, input.assignments))) refusals.assignments = [ASSIGNMENTS_INVALID];
-  if (Object.keys(refusals).length) return reply(failure(context, { fieldErrors: refusals }));
-
-  const { name, email, role, active, assignments, expectedUpdatedAt } = input;
-  const outcome = await updateUser(actor, target.id, { name, email, role, active, assignments, expectedUpdatedAt });
-  if (outcome === "not-found") notFound("Användaren finns inte.");
-  if (outcome === "conflict") return reply(failure(context, { fieldErrors: {}, formError: USER_CONFLICT }, 409));
-  const message =
-    target.active && !active ? "Användaren är sparad och inaktiverad. Alla hens inloggningar är avslutade." : "Användaren är sparad.";
-  return reply({ result: success("save", message), status: 200 });
+  const editor = await requirePermission(request, "admin:manage");
+  const userId = params.userId;
+  return formAction(request, {
+    save: intent(
+      UserEditSchemas.save,
+      async (input) => {
+        const saved = await updateUser(editor, userId, input);
+        if (!saved.ok) return saved;
+        return ok({
+          message: saved.deactivated ? "Användaren är sparad och inaktiverad. Alla hens inloggningar är avslutade." : "Användaren är sparad.",
+        });
+      },
+      { input: userFormInput },
+    ),
+    password: intent(UserEditSchemas.password, async ({ password }) => {
+      const result = await setUserPassword(editor, userId, password);
+      return result.ok ? ok({ message: "Lösenordet är bytt. Användarens inloggningar är avslutade." }) : result;
+    }),
+  });
 }
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 type LoaderData = Route.ComponentProps["loaderData"];
 
-function UserForm({ user, isSelf, options, actionData }: LoaderData & { actionData: AdminActionResult | undefined }) {
+function UserForm({ user, isSelf, options, actionData }: LoaderData & { actionData: FormAnswer | undefined }) {
   const failed = failureFor(actionData, "save");
-  const values = failed?.values;
-  const { role, onChange } = useChosenRole(values?.role ?? user.role);
-  const checked = new Set(values ? (values.assignment?.split(",") ?? []) : user.assignments);
+  const fields = fieldState(failed, {
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    active: user.active ? "on" : undefined,
+    assignment: user.assignments.join(","),
+    expectedUpdatedAt: user.updatedAt,
+  });
+  const { role, onChange } = useChosenRole(fields.value("role") || user.role);
+  const checked = new Set(fields.value("assignment")?.split(",") ?? []);
 
   return (
     <Form
@@ -98,19 +79,19 @@ function UserForm({ user, isSelf, options, actionData }: LoaderData & { actionDa
       noValidate
       onChange={onChange}
     >
-      <FormMessage error={failed?.formError} success={actionData?.ok && actionData.intent === "save" ? actionData.message : null} />
+      <FormMessage error={failed?.formError} success={successFor(actionData, "save")?.message} />
       <input type="hidden" name="intent" value="save" />
       {/* After a conflict the stale version is kept, so saving again still refuses until the page is reloaded. */}
-      <input type="hidden" name="expectedUpdatedAt" value={values?.expectedUpdatedAt ?? user.updatedAt} />
-      <TextField label="Namn" name="name" required autoComplete="off" defaultValue={values?.name ?? user.name} errors={failed?.fieldErrors.name} />
+      <input type="hidden" name="expectedUpdatedAt" value={fields.value("expectedUpdatedAt")} />
+      <TextField label="Namn" name="name" required autoComplete="off" defaultValue={fields.value("name")} errors={fields.errors("name")} />
       <TextField
         label="E-post"
         name="email"
         type="email"
         required
         autoComplete="off"
-        defaultValue={values?.email ?? user.email}
-        errors={failed?.fieldErrors.email}
+        defaultValue={fields.value("email")}
+        errors={fields.errors("email")}
       />
       <SelectField
         label="Roll"
@@ -120,21 +101,21 @@ function UserForm({ user, isSelf, options, actionData }: LoaderData & { actionDa
         placeholder={null}
         hint={isSelf ? "Du kan inte ändra din egen roll." : "En ny roll avslutar användarens inloggningar."}
         defaultValue={role}
-        errors={failed?.fieldErrors.role}
+        errors={fields.errors("role")}
       />
       <CheckboxField
         label="Kontot är aktivt"
         name="active"
         hint={isSelf ? "Du kan inte inaktivera ditt eget konto." : "En inaktiverad användare loggas ut direkt och kan inte logga in."}
-        defaultChecked={values ? values.active === "on" : user.active}
-        errors={failed?.fieldErrors.active}
+        defaultChecked={fields.checked("active")}
+        errors={fields.errors("active")}
       />
       <AssignmentFields
         options={options}
         checked={checked}
         role={role}
         hint="En koordinator arbetar med deltagarna i de insatser och kommuner som är ikryssade."
-        errors={failed?.fieldErrors.assignments}
+        errors={fields.errors("assignments")}
       />
       <button type="submit" className="button">
         Spara användaren
@@ -152,7 +133,8 @@ export default function UserEdit({ loaderData, actionData }: Route.ComponentProp
         <Link to="/admin">Administration</Link> / <Link to="/admin/anvandare">Användare</Link>
       </p>
       <h1>{user.name}</h1>
-      <FormMessage error={actionData && !actionData.ok && !["save", "password"].includes(actionData.intent) ? actionData.formError : null} />
+      {/* A failure that neither form shows: an outdated or tampered page. */}
+      <FormMessage error={actionData && !actionData.ok && !failureFor(actionData, ["save", "password"]) ? actionData.formError : null} />
       {/* Keyed by version, so that a save made elsewhere (seen after a reload) refills the form. */}
       <UserForm key={user.updatedAt} {...loaderData} actionData={actionData} />
 
@@ -163,7 +145,7 @@ export default function UserEdit({ loaderData, actionData }: Route.ComponentProp
         </p>
       ) : (
         <Form method="post" className="card stack" noValidate>
-          <FormMessage error={passwordFailed?.formError} success={actionData?.ok && actionData.intent === "password" ? actionData.message : null} />
+          <FormMessage error={passwordFailed?.formError} success={successFor(actionData, "password")?.message} />
           <input type="hidden" name="intent" value="password" />
           <TextField
             label="Nytt lösenord"

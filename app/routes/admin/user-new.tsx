@@ -1,14 +1,15 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/user-new";
 import { requirePermission } from "~/auth/guards.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
 import { AssignmentFields, useChosenRole } from "~/components/admin/AssignmentFields";
 import { FormMessage, SelectField, TextField } from "~/components/forms/fields";
 import { assignmentOptions } from "~/data/reference.server";
-import { assignmentsBelongTo, createUser, emailTaken } from "~/data/users.server";
-import { ASSIGNMENTS_INVALID, EMAIL_TAKEN, failure, failureFor, formContext, UserCreateSchema, userFormInput } from "~/schemas/admin";
-import { parseForm } from "~/schemas/form";
-import { reply } from "./actions.server";
+import { createUser } from "~/data/users.server";
+import { UserCreateSchema, userFormInput } from "~/schemas/users";
+import { formAction, intent } from "~/utils/form-action.server";
+import { DEFAULT_INTENT, failureFor, fieldState } from "~/utils/form-answer";
+import { ok } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Ny användare – Stegvis" }];
 
@@ -19,26 +20,26 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "admin:manage");
-  const formData = await request.formData();
-  const context = { ...formContext(formData), intent: "create" };
-  const parsed = parseForm(UserCreateSchema, formData, userFormInput(formData));
-  if (!parsed.ok) return reply(failure(context, parsed));
-  const input = parsed.data;
-  if (await emailTaken(input.email)) return reply(failure(context, { fieldErrors: { email: [EMAIL_TAKEN] } }));
-  if (!(await assignmentsBelongTo(user.organisationId, input.assignments))) {
-    return reply(failure(context, { fieldErrors: { assignments: [ASSIGNMENTS_INVALID] } }));
-  }
-  const created = await createUser(user, input);
-  throw redirect(`/admin/anvandare?skapad=${encodeURIComponent(created.id)}`);
+  return formAction(request, {
+    [DEFAULT_INTENT]: intent(
+      UserCreateSchema,
+      async (input) => {
+        const created = await createUser(user, input);
+        // The list confirms the save, with the new user's id in the address.
+        return created.ok ? ok({ redirectTo: `/admin/anvandare?skapad=${encodeURIComponent(created.id)}` }) : created;
+      },
+      { input: userFormInput },
+    ),
+  });
 }
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 export default function UserNew({ loaderData, actionData }: Route.ComponentProps) {
-  const failed = failureFor(actionData, "create");
-  const values = failed?.values ?? {};
-  const { role, onChange } = useChosenRole(values.role ?? "koordinator");
-  const checked = new Set(values.assignment?.split(",") ?? []);
+  const failed = failureFor(actionData, DEFAULT_INTENT);
+  const fields = fieldState(failed);
+  const { role, onChange } = useChosenRole(fields.value("role") || "koordinator");
+  const checked = new Set(fields.value("assignment")?.split(",") ?? []);
 
   return (
     <div className="admin-narrow">
@@ -53,9 +54,9 @@ export default function UserNew({ loaderData, actionData }: Route.ComponentProps
         onChange={onChange}
       >
         <FormMessage error={failed?.formError} />
-        <TextField label="Namn" name="name" required autoComplete="off" defaultValue={values.name} errors={failed?.fieldErrors.name} />
-        <TextField label="E-post" name="email" type="email" required autoComplete="off" defaultValue={values.email} errors={failed?.fieldErrors.email} />
-        <SelectField label="Roll" name="role" required options={ROLE_OPTIONS} placeholder={null} defaultValue={role} errors={failed?.fieldErrors.role} />
+        <TextField label="Namn" name="name" required autoComplete="off" defaultValue={fields.value("name")} errors={fields.errors("name")} />
+        <TextField label="E-post" name="email" type="email" required autoComplete="off" defaultValue={fields.value("email")} errors={fields.errors("email")} />
+        <SelectField label="Roll" name="role" required options={ROLE_OPTIONS} placeholder={null} defaultValue={role} errors={fields.errors("role")} />
         <TextField
           label="Lösenord"
           name="password"
@@ -63,14 +64,14 @@ export default function UserNew({ loaderData, actionData }: Route.ComponentProps
           autoComplete="new-password"
           required
           hint="Minst 12 tecken. Lämna lösenordet till användaren på ett säkert sätt; hen kan byta det efter inloggning."
-          errors={failed?.fieldErrors.password}
+          errors={fields.errors("password")}
         />
         <AssignmentFields
           options={loaderData.options}
           checked={checked}
           role={role}
           hint="En koordinator arbetar med deltagarna i de insatser och kommuner som är ikryssade. Styrgrupp och förbundschef behöver inga tilldelningar."
-          errors={failed?.fieldErrors.assignments}
+          errors={fields.errors("assignments")}
           empty="Lägg först till insatser och kommuner."
         />
         <button type="submit" className="button">

@@ -1,11 +1,12 @@
-import { data, Form, useActionData } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./+types/change-password";
 import { requireUser } from "~/auth/guards.server";
-import { verifyPassword } from "~/auth/password.server";
 import { FormMessage, TextField } from "~/components/forms/fields";
-import { changePassword, findPasswordHash } from "~/data/users.server";
+import { changePassword } from "~/data/users.server";
 import { ChangePasswordSchema } from "~/schemas/auth";
-import { parseForm, type FieldErrors } from "~/schemas/form";
+import { formAction, intent } from "~/utils/form-action.server";
+import { DEFAULT_INTENT, failureFor, fieldState, successFor } from "~/utils/form-answer";
+import { ok } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Byt lösenord – Stegvis" }];
 
@@ -16,31 +17,26 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  const result = parseForm(ChangePasswordSchema, formData);
-  // Passwords are never sent back to the page.
-  if (!result.ok) return data({ ok: false as const, fieldErrors: result.fieldErrors, formError: result.formError }, { status: 400 });
-  if (!(await verifyPassword(result.data.currentPassword, await findPasswordHash(user.id)))) {
-    return data({ ok: false as const, fieldErrors: { currentPassword: ["Nuvarande lösenord stämmer inte."] }, formError: undefined }, { status: 400 });
-  }
-  await changePassword(user, result.data.newPassword);
-  return { ok: true as const };
+  return formAction(request, {
+    [DEFAULT_INTENT]: intent(ChangePasswordSchema, async (passwords) => {
+      const result = await changePassword(user, passwords);
+      return result.ok ? ok({ message: "Lösenordet är bytt. Dina andra inloggningar har loggats ut." }) : result;
+    }),
+  });
 }
 
-export default function ChangePassword() {
-  const actionData = useActionData<typeof action>();
-  const errors: FieldErrors = actionData && !actionData.ok ? actionData.fieldErrors : {};
+export default function ChangePassword({ actionData }: Route.ComponentProps) {
+  const failed = failureFor(actionData, DEFAULT_INTENT);
+  // Passwords are never sent back, so only the messages are refilled.
+  const fields = fieldState(failed);
   return (
     <div className="narrow">
       <h1>Byt lösenord</h1>
       <Form method="post" className="card stack" noValidate>
-        <FormMessage
-          error={actionData && !actionData.ok ? actionData.formError : null}
-          success={actionData?.ok ? "Lösenordet är bytt. Dina andra inloggningar har loggats ut." : null}
-        />
-        <TextField label="Nuvarande lösenord" name="currentPassword" type="password" autoComplete="current-password" required errors={errors.currentPassword} />
-        <TextField label="Nytt lösenord" name="newPassword" type="password" autoComplete="new-password" required hint="Minst 12 tecken." errors={errors.newPassword} />
-        <TextField label="Upprepa nytt lösenord" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors.confirmPassword} />
+        <FormMessage error={failed?.formError} success={successFor(actionData, DEFAULT_INTENT)?.message} />
+        <TextField label="Nuvarande lösenord" name="currentPassword" type="password" autoComplete="current-password" required errors={fields.errors("currentPassword")} />
+        <TextField label="Nytt lösenord" name="newPassword" type="password" autoComplete="new-password" required hint="Minst 12 tecken." errors={fields.errors("newPassword")} />
+        <TextField label="Upprepa nytt lösenord" name="confirmPassword" type="password" autoComplete="new-password" required errors={fields.errors("confirmPassword")} />
         <button type="submit" className="button">
           Byt lösenord
         </button>

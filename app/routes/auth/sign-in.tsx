@@ -1,4 +1,4 @@
-import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
+import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { optionalUser, requireSameOrigin, safeRedirectPath } from "~/auth/guards.server";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
@@ -9,7 +9,11 @@ import { clientAddress } from "~/context";
 import { audit } from "~/data/audit.server";
 import { findUserByEmail } from "~/data/users.server";
 import { SignInSchema } from "~/schemas/auth";
-import { parseForm, type FieldErrors } from "~/schemas/form";
+import { parseForm } from "~/schemas/form";
+import { failureAnswer, type PostedForm } from "~/utils/form-action.server";
+import { DEFAULT_INTENT, failureFor, fieldState, type FormAnswer } from "~/utils/form-answer";
+import { formatNumber } from "~/utils/format";
+import { formRefused, refused, type WriteFailure } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Logga in – Stegvis" }];
 
@@ -21,25 +25,28 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const WRONG_CREDENTIALS = "Fel e-post eller lösenord.";
 
+/**
+ * A refused sign-in as the page's FormAnswer. Sign-in is the one form answered outside
+ * formAction: its refusals carry statuses a WriteResult has no word for (401 wrong
+ * credentials, 429 too many attempts), and its success sets the session cookie.
+ */
+function refusedSignIn(form: PostedForm, failure: WriteFailure, status: 400 | 401 | 429) {
+  return data<FormAnswer>(failureAnswer(form, failure), { status });
+}
+
 export async function action({ request, context }: Route.ActionArgs) {
   requireSameOrigin(request);
   const formData = await request.formData();
-  const result = parseForm(SignInSchema, formData);
-  if (!result.ok) return data({ ...result, values: { email: result.values.email ?? "" } }, { status: 400 });
-  const { email, password, redirectTo } = result.data;
+  const form: PostedForm = { formData, intent: DEFAULT_INTENT, targetId: null };
+  const parsed = parseForm(SignInSchema, formData);
+  if (!parsed.ok) return refusedSignIn(form, refused(parsed.fieldErrors, parsed.formError ?? null), 400);
+  const { email, password, redirectTo } = parsed.data;
   const address = clientAddress(context);
 
   const waitMinutes = await signInWaitMinutes(email, address);
   if (waitMinutes > 0) {
-    return data(
-      {
-        ok: false as const,
-        fieldErrors: {},
-        formError: `För många misslyckade inloggningsförsök. Vänta ${waitMinutes} ${waitMinutes === 1 ? "minut" : "minuter"} och försök igen.`,
-        values: { email },
-      },
-      { status: 429 },
-    );
+    const wait = `${formatNumber(waitMinutes)} ${waitMinutes === 1 ? "minut" : "minuter"}`;
+    return refusedSignIn(form, formRefused(`För många misslyckade inloggningsförsök. Vänta ${wait} och försök igen.`), 429);
   }
 
   const user = await findUserByEmail(email);
@@ -47,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid || !user.active) {
     await recordFailedSignIn(email, address);
-    return data({ ok: false as const, fieldErrors: {}, formError: WRONG_CREDENTIALS, values: { email } }, { status: 401 });
+    return refusedSignIn(form, formRefused(WRONG_CREDENTIALS), 401);
   }
 
   await clearFailedSignIns(email);
@@ -56,28 +63,20 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
-export default function SignIn() {
-  const actionData = useActionData<typeof action>();
+export default function SignIn({ actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const errors: FieldErrors = actionData && !actionData.ok ? actionData.fieldErrors : {};
+  const failed = failureFor(actionData, DEFAULT_INTENT);
+  const fields = fieldState(failed);
   return (
     <div className="narrow">
       <h1>Logga in</h1>
       <p>Stegvis följer deltagarnas väg mot arbete och studier i förbundets insatser.</p>
       <Form method="post" className="card stack" noValidate>
-        <FormMessage error={actionData && !actionData.ok ? actionData.formError : null} />
+        <FormMessage error={failed?.formError} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <TextField
-          label="E-post"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={actionData && !actionData.ok ? actionData.values.email : undefined}
-          errors={errors.email}
-        />
-        <TextField label="Lösenord" name="password" type="password" autoComplete="current-password" required errors={errors.password} />
+        <TextField label="E-post" name="email" type="email" autoComplete="username" required defaultValue={fields.value("email")} errors={fields.errors("email")} />
+        <TextField label="Lösenord" name="password" type="password" autoComplete="current-password" required errors={fields.errors("password")} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Logga in
         </button>
