@@ -1,8 +1,8 @@
 /**
- * The one chart component: it owns the chart.js instance (created after mount, updated when the
- * data changes, destroyed on unmount). The canvas is hidden from assistive technology; the
- * wrapper is an image described by the section's summary, and the table under every chart holds
- * the same numbers as text.
+ * The one chart lifecycle: `ChartCanvas` owns every chart.js instance of the app (created after
+ * mount, updated when the data changes, destroyed on unmount). The canvas is hidden from
+ * assistive technology; the wrapper is an image described by its label, and the table under
+ * every chart holds the same numbers as text.
  */
 import {
   BarController,
@@ -13,13 +13,15 @@ import {
   LinearScale,
   Tooltip,
   type ChartConfiguration,
+  type ChartType,
 } from "chart.js";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef, type CSSProperties } from "react";
 import { formatCell, formatChange } from "./cells";
 import { AXIS_COLOUR, GRID_COLOUR, seriesColour, TEXT_COLOUR } from "./palette";
 import type { SectionChart } from "./sections";
 
-// Only what bar charts need, so the rest of chart.js stays out of the bundle.
+// Only what bar charts need, so the rest of chart.js stays out of the bundle; the journal's
+// charts register their own controllers (TrappanChart, SkapaRadar).
 ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -84,17 +86,33 @@ export function chartHeight(chart: SectionChart): number {
   return Math.max(200, chart.labels.length * perRow + 70);
 }
 
-export function Chart({ chart, label }: { chart: SectionChart; label: string }) {
+/**
+ * The chart.js instance of one canvas: created after mount from `config`, updated in place when
+ * a new config arrives (callers memoise it, so a re-render with the same data changes nothing),
+ * destroyed on unmount. Every chart of the app is drawn through this.
+ */
+export function ChartCanvas<TType extends ChartType, TData, TLabel>({
+  config, label, className, style,
+}: {
+  config: ChartConfiguration<TType, TData, TLabel>;
+  /** What the chart shows, for assistive technology (the canvas itself is hidden). */
+  label: string;
+  className?: string;
+  style?: CSSProperties;
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const instanceRef = useRef<ChartJS<"bar", Array<number | null>, string> | null>(null);
-  const latest = useRef(chart);
-  latest.current = chart;
+  const instanceRef = useRef<ChartJS<TType, TData, TLabel> | null>(null);
+  // The config the instance currently draws.
+  const drawn = useRef<ChartConfiguration<TType, TData, TLabel> | null>(null);
+  const latest = useRef(config);
+  latest.current = config;
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const instance = new ChartJS(canvas, chartConfig(latest.current));
+    const instance = new ChartJS(canvas, latest.current);
     instanceRef.current = instance;
+    drawn.current = latest.current;
     return () => {
       instance.destroy();
       instanceRef.current = null;
@@ -103,17 +121,22 @@ export function Chart({ chart, label }: { chart: SectionChart; label: string }) 
 
   useEffect(() => {
     const instance = instanceRef.current;
-    // On the first render the instance was just created from this very chart.
-    if (!instance || instance.data.labels === chart.labels) return;
-    const next = chartConfig(chart);
-    instance.data = next.data;
-    instance.options = next.options ?? {};
+    if (!instance || drawn.current === config) return;
+    instance.data = config.data;
+    instance.options = config.options ?? ({} as NonNullable<typeof config.options>);
     instance.update();
-  }, [chart]);
+    drawn.current = config;
+  }, [config]);
 
   return (
-    <div className="chart" role="img" aria-label={label} style={{ height: chartHeight(chart) }}>
+    <div className={className} role="img" aria-label={label} style={style}>
       <canvas ref={canvasRef} aria-hidden="true" />
     </div>
   );
+}
+
+/** A report section's bar chart. */
+export function Chart({ chart, label }: { chart: SectionChart; label: string }) {
+  const config = useMemo(() => chartConfig(chart), [chart]);
+  return <ChartCanvas config={config} label={label} className="chart" style={{ height: chartHeight(chart) }} />;
 }

@@ -1,16 +1,12 @@
 import { z } from "zod";
 import { FOV_OUTCOMES, TRAPPAN_STEPS } from "~/domain/reference-defaults";
-import { checkbox, choice, emptyToUndefined, isoDate, optionalChoice, optionalText, UNKNOWN_INTENT } from "./form";
+import { checkbox, choice, emptyToUndefined, optionalChoice, optionalText, UNKNOWN_INTENT } from "./form";
 import { pastDate } from "./participants";
 
 // The forms of the participant page. Every form carries a hidden `intent`. A form that records an
 // event also edits it: with `eventId` and `version` it updates that event, with `enrolmentId` it
 // adds one to that enrolment. Rules that need the database (dates within the enrolment, a step
-// change's motivation, ids from the förbund's lists) are checked by app/data/journal.server.ts.
-
-// ── Field rules ────────────────────────────────────────────────────────────
-
-
+// change's motivation, ids from the förbund's lists) are checked by app/data/journal/*.server.ts.
 
 /** A whole number typed into a form; empty is "not given". */
 const optionalInteger = (label: string, min: number, max: number) =>
@@ -61,8 +57,6 @@ const target = {
   version: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   enrolmentId: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
 };
-
-// ── Händelser ──────────────────────────────────────────────────────────────
 
 const activityFields = {
   date: eventDate,
@@ -139,8 +133,6 @@ export const IncomeChangeSchema = z.object({
 });
 export type IncomeChangeInput = z.output<typeof IncomeChangeSchema>;
 
-// ── Avslut ─────────────────────────────────────────────────────────────────
-
 /** Closing (or correcting the closure of) an enrolment; `version` is the enrolment's. */
 export const ClosureSchema = z.object({
   intent: z.literal("closure"),
@@ -158,8 +150,6 @@ export const ClosureSchema = z.object({
 });
 export type ClosureInput = z.output<typeof ClosureSchema>;
 
-// ── Ta bort ────────────────────────────────────────────────────────────────
-
 export const EVENT_KINDS = ["activity", "placement", "skapa-offer", "skapa-assessment", "fov", "support", "income", "closure"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -172,8 +162,6 @@ export const DeleteEventSchema = z.object({
 });
 export type DeleteEventInput = z.output<typeof DeleteEventSchema>;
 
-// ── Återkalla samtycke ─────────────────────────────────────────────────────
-
 export const WithdrawConsentSchema = z.object({
   intent: z.literal("withdraw-consent"),
   version: choice(UNKNOWN_INTENT),
@@ -181,8 +169,6 @@ export const WithdrawConsentSchema = z.object({
   confirm: checkbox.refine((value) => value, "Bekräfta att deltagaren har återkallat sitt samtycke och att uppgifterna ska raderas."),
 });
 export type WithdrawConsentInput = z.output<typeof WithdrawConsentSchema>;
-
-// ── SKAPA-skattning ────────────────────────────────────────────────────────
 
 export interface SkapaInstrument {
   areas: ReadonlyArray<{ id: string; label: string }>;
@@ -228,32 +214,7 @@ export function skapaAssessmentSchema(instrument: SkapaInstrument) {
 }
 export type SkapaAssessmentInput = z.output<ReturnType<typeof skapaAssessmentSchema>>;
 
-// ── Rules that need the enrolment ──────────────────────────────────────────
-
-/**
- * Why an event date does not fit its enrolment, or null when it does. Dates are compared as
- * "YYYY-MM-DD" strings. Whether it lies in the future is the schema's check.
- */
-export function eventDateProblem(date: string, enrolment: { enrolledDate: string; closedDate: string | null }): string | null {
-  if (date < enrolment.enrolledDate) return `Datumet kan inte ligga före inskrivningen (${enrolment.enrolledDate}).`;
-  if (enrolment.closedDate !== null && date > enrolment.closedDate) {
-    return `Datumet kan inte ligga efter avslutet (${enrolment.closedDate}).`;
-  }
-  return null;
-}
-
-/** Why a closure date does not fit the enrolment and its events, or null when it does. */
-export function closureDateProblem(date: string, enrolledDate: string, latestEventDate: string | null): string | null {
-  if (date < enrolledDate) return `Avslutsdatum kan inte ligga före inskrivningen (${enrolledDate}).`;
-  if (latestEventDate !== null && latestEventDate > date) {
-    return `Det finns händelser efter avslutsdatumet (senast ${latestEventDate}).`;
-  }
-  return null;
-}
-
 export const MOTIVATION_REQUIRED = "Skriv en kort motivering till stegbytet.";
-
-// ── Tidslinjens filter ─────────────────────────────────────────────────────
 
 /** The kinds of the timeline, as their URL values (Swedish, like every path of the app). */
 export const TIMELINE_FILTERS = {

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { formatDate } from "../../app/utils/format";
 import { collectConsoleErrors, DEMO_USERS, expectAccessible, signIn } from "./helpers";
 
 // A coordinator's day on a tablet: a referral comes in, consent is recorded, the person is
@@ -115,6 +116,10 @@ test("a koordinator takes a participant from referral to closure and sees it all
   await saved(page, "Inskrivningen är avslutad.");
   await expect(page.locator(".journal-header .journal-facts")).toContainText("Avslutad");
   await expect(page.getByRole("heading", { level: 2, name: "Skriv in igen" })).toBeVisible();
+  // Dates read as people write them, "7 mars 2025"; the ISO date stays in <time datetime>.
+  await expect(page.locator(".journal-header .journal-facts")).toContainText(`${formatDate(daysAgo(30))}, avslutad ${formatDate(daysAgo(0))}`);
+  await expect(page.getByText(`Inskrivningen avslutades ${formatDate(daysAgo(0))}.`)).toBeVisible();
+  await expect(page.getByText(`Inskrivningen från ${formatDate(daysAgo(30))}.`)).toBeVisible();
 
   // The timeline, newest first
   const timeline = page.locator("ol.timeline");
@@ -130,6 +135,9 @@ test("a koordinator takes a participant from referral to closure and sees it all
   ]);
   await expect(timeline).toContainText("Motivering: Deltar i gruppen varje vecka");
   await expect(timeline).toContainText("45 minuter");
+  const closedOn = timeline.locator("time").first();
+  await expect(closedOn).toHaveText(formatDate(daysAgo(0)));
+  await expect(closedOn).toHaveAttribute("datetime", daysAgo(0));
 
   // Filtered by kind, from a link that can be bookmarked
   await page.getByRole("link", { name: "Trappan (2)" }).click();
@@ -138,8 +146,14 @@ test("a koordinator takes a participant from referral to closure and sees it all
   await expectAccessible(page);
 
   // The charts have their tables
+  // Both charts are drawn by chart.js (it sizes the canvas), and each has its table.
+  for (const name of [/^Diagram över steg i Trappan/, /^Spindeldiagram över SKAPA-skattningarna/]) {
+    await expect(page.getByRole("img", { name }).locator("canvas")).toHaveAttribute("style", /height/);
+  }
   await page.getByText("Visa som tabell").first().click();
-  await expect(page.getByRole("table", { name: "Placeringar i Trappan" }).locator("tbody tr")).toHaveCount(2);
+  const placements = page.getByRole("table", { name: "Placeringar i Trappan" }).locator("tbody tr");
+  await expect(placements).toHaveCount(2);
+  await expect(placements.first().locator("td").first()).toHaveText(formatDate(daysAgo(20)));
   if (process.env.JOURNAL_SCREENSHOTS) await page.screenshot({ path: `${process.env.JOURNAL_SCREENSHOTS}/closed.png`, fullPage: true });
 
   // The refused save (a step change without a motivation) answers 400; the helper ignores that

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/data/db.server";
-import { FOV_HIDDEN_TEXT } from "~/data/journal.server";
 import * as detail from "~/routes/participants/detail";
 import { CONFLICT_MESSAGE } from "~/schemas/form";
 import { coordinatorScoreField, scoreField } from "~/schemas/journal";
 import { todayInSweden } from "~/domain/period";
+import { FOV_HIDDEN_TEXT } from "~/domain/timeline";
 import { createOrganisation, createUser, sessionCookie } from "../factories";
 import { callRoute, getRequest, ORIGIN, postRequest } from "../route";
 
@@ -186,12 +186,12 @@ describe("logging a meeting", () => {
     const result = await refused(coordinator.cookie, p.participantId, { intent: "meeting", enrolmentId: p.enrolmentId, date: "", activityTypeId: "" });
     expect(result.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({ date: ["Datum måste fyllas i."], activityTypeId: ["Välj typ av möte eller aktivitet."] });
-    expect(result.data.form).toBe("meeting");
+    expect(result.data.intent).toBe("meeting");
   });
 
   it.each([
     ["in the future", FUTURE, "Datum kan inte ligga i framtiden."],
-    ["before the enrolment", "2025-01-09", "Datumet kan inte ligga före inskrivningen (2025-01-10)."],
+    ["before the enrolment", "2025-01-09", "Datumet kan inte ligga före inskrivningen (10 januari 2025)."],
     ["not a date", "2025-02-30", "Datum är inte ett giltigt datum."],
   ])("refuses a date %s", async (_case, date, message) => {
     const p = await createParticipant();
@@ -202,7 +202,7 @@ describe("logging a meeting", () => {
   it("refuses a date after the closure", async () => {
     const p = await createParticipant({ closedDate: "2025-06-30" });
     const result = await refused(coordinator.cookie, p.participantId, meeting(p.enrolmentId, { date: "2025-07-01" }));
-    expect(result.data.fieldErrors).toEqual({ date: ["Datumet kan inte ligga efter avslutet (2025-06-30)."] });
+    expect(result.data.fieldErrors).toEqual({ date: ["Datumet kan inte ligga efter avslutet (30 juni 2025)."] });
   });
 
   it("requires a motivation when the step changes, and none when it stays", async () => {
@@ -260,7 +260,8 @@ describe("Trappan placements", () => {
     const row = await prisma.trappanPlacement.create({ data: { enrolmentId: p.enrolmentId, date: "2025-02-01", step: 2, version: 2 } });
     const result = await refused(coordinator.cookie, p.participantId, { intent: "placement", eventId: row.id, version: "1", date: "2025-02-01", step: "4", motivation: "Min ändring" });
     expect(result.status).toBe(409);
-    expect(result.data).toMatchObject({ form: "edit", conflict: true, formError: CONFLICT_MESSAGE, values: { step: "4", motivation: "Min ändring" } });
+    // The edit card's answer: it names the event, so the page shows it there and not in the quick form.
+    expect(result.data).toMatchObject({ intent: "placement", targetId: row.id, reason: "conflict", formError: CONFLICT_MESSAGE, values: { step: "4", motivation: "Min ändring" } });
     expect(await prisma.trappanPlacement.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ step: 2, motivation: null, version: 2 });
   });
 
@@ -552,11 +553,11 @@ describe("closure", () => {
     await prisma.activity.create({ data: { enrolmentId: p.enrolmentId, date: "2025-05-02", activityTypeId: ids.activityType } });
     await prisma.trappanPlacement.create({ data: { enrolmentId: p.enrolmentId, date: "2025-04-01", step: 3 } });
     const result = await refused(coordinator.cookie, p.participantId, closure(p.enrolmentId, { date: "2025-05-01" }));
-    expect(result.data.fieldErrors).toEqual({ date: ["Det finns händelser efter avslutsdatumet (senast 2025-05-02)."] });
+    expect(result.data.fieldErrors).toEqual({ date: ["Det finns händelser efter avslutsdatumet (senast 2 maj 2025)."] });
   });
 
   it.each([
-    ["before the enrolment", "2025-01-09", "Avslutsdatum kan inte ligga före inskrivningen (2025-01-10)."],
+    ["before the enrolment", "2025-01-09", "Avslutsdatum kan inte ligga före inskrivningen (10 januari 2025)."],
     ["in the future", FUTURE, "Avslutsdatum kan inte ligga i framtiden."],
     ["missing", "", "Avslutsdatum måste fyllas i."],
   ])("refuses a closure date %s", async (_case, date, message) => {
@@ -581,6 +582,38 @@ describe("closure", () => {
     const result = await refused(coordinator.cookie, p.participantId, closure(p.enrolmentId));
     expect(result.status).toBe(409);
     expect(result.data.formError).toBe(CONFLICT_MESSAGE);
+  });
+
+  /** A participant closed on 2025-06-30 and enrolled again on 2025-09-01. */
+  async function enrolledAgain() {
+    const p = await createParticipant({ closedDate: "2025-06-30" });
+    await prisma.enrolment.create({
+      data: {
+        organisationId: org.organisationId, participantId: p.participantId, ...scope, coordinatorId: coordinator.id,
+        referrerId: ids.referrer, gender: "kvinna", ageGroupId: ids.ageGroup, enrolledDate: "2025-09-01",
+      },
+    });
+    return p;
+  }
+
+  it.each([
+    ["after the next enrolment's start", "2025-09-02", "Avslutsdatum kan inte ligga efter nästa inskrivning (1 september 2025)."],
+    ["on the next enrolment's first day", "2025-09-01", "Avslutsdatum måste ligga före nästa inskrivning (1 september 2025): två inskrivningar kan inte dela en dag."],
+  ])("refuses a corrected closure %s", async (_case, date, message) => {
+    const p = await enrolledAgain();
+    const result = await refused(coordinator.cookie, p.participantId, closure(p.enrolmentId, { eventId: p.enrolmentId, date }));
+    expect(result.status).toBe(400);
+    expect(result.data).toMatchObject({ intent: "closure", targetId: p.enrolmentId, fieldErrors: { date: [message] } });
+  });
+
+  it("moves a closure up to the day before the next enrolment, but cannot remove it", async () => {
+    const p = await enrolledAgain();
+    const moved = await post(coordinator.cookie, p.participantId, closure(p.enrolmentId, { eventId: p.enrolmentId, date: "2025-08-31" }));
+    expect(moved.location).toBe(`/deltagare/${p.participantId}?klart=updated`);
+    expect((await prisma.enrolment.findUniqueOrThrow({ where: { id: p.enrolmentId } })).closedDate).toBe("2025-08-31");
+    const reopen = await refused(coordinator.cookie, p.participantId, { intent: "delete", kind: "closure", eventId: p.enrolmentId, version: "2" });
+    expect(reopen.status).toBe(400);
+    expect(reopen.data.formError).toBe("Deltagaren har skrivits in igen efter avslutet, så avslutet kan inte tas bort.");
   });
 
   it("corrects a closure with its changed fields, and removing it opens the enrolment again", async () => {
@@ -630,7 +663,7 @@ describe("edit and delete with history", () => {
     const p = await createParticipant({ closedDate: "2025-06-30" });
     const row = await prisma.activity.create({ data: { enrolmentId: p.enrolmentId, date: "2025-02-01", activityTypeId: ids.activityType } });
     const result = await refused(coordinator.cookie, p.participantId, { intent: "activity", eventId: row.id, version: "1", date: "2025-07-01", activityTypeId: ids.activityType });
-    expect(result.data.fieldErrors).toEqual({ date: ["Datumet kan inte ligga efter avslutet (2025-06-30)."] });
+    expect(result.data.fieldErrors).toEqual({ date: ["Datumet kan inte ligga efter avslutet (30 juni 2025)."] });
   });
 
   const kinds: Array<[string, string, (enrolmentId: string) => Promise<{ id: string }>, string]> = [
