@@ -51,8 +51,9 @@ function countPlaywright(file) {
 const node = process.execPath;
 if (!e2eOnly) {
   // Lint first: a boundary crossed (the database client outside app/data, say) fails fast.
-  run("Lint (ESLint, Prettier)", process.execPath, ["node_modules/eslint/bin/eslint.js", "."]) &&
-    run("Formatering (Prettier)", process.execPath, ["node_modules/prettier/bin/prettier.cjs", "--check", "."]);
+  if (run("Lint (ESLint)", node, ["node_modules/eslint/bin/eslint.js", "."])) {
+    run("Formatering (Prettier)", node, ["node_modules/prettier/bin/prettier.cjs", "--check", "."]);
+  }
   if (run("Typkontroll (react-router typegen && tsc)", node, ["node_modules/@react-router/dev/bin.js", "typegen"])) {
     run("Typkontroll: tsc", node, ["node_modules/typescript/bin/tsc"]);
   }

@@ -105,7 +105,10 @@ export function ChartCanvas<TType extends ChartType, TData, TLabel>({
   // The config the instance currently draws.
   const drawn = useRef<ChartConfiguration<TType, TData, TLabel> | null>(null);
   const latest = useRef(config);
-  latest.current = config;
+  // Effects run in order: the creating effect below reads the config of this render.
+  useEffect(() => {
+    latest.current = config;
+  });
 
   useEffect(() => {
     const canvas = canvasRef.current;

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { useHydrated } from "~/utils/use-hydrated";
 import { CheckboxField } from "~/components/forms/fields";
 
 interface Named {
@@ -38,8 +39,7 @@ export function AssignmentFields({
 }) {
   // Without JavaScript every field stays usable; with it, the assignments are greyed out for
   // roles that do not use them (the server ignores them for those roles anyway).
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
 
   return (
     <fieldset className="admin-assignments" disabled={hydrated && role !== "koordinator"} aria-describedby="assignments-hint">

@@ -47,7 +47,7 @@ describe("computeReport on an empty period", () => {
   });
 
   it("contains no NaN, null or undefined where a number belongs", () => {
-    const { period, filters, ...numbers } = report;
+    const { period: _period, filters: _filters, ...numbers } = report;
     const leaves = numericLeaves(numbers);
     expect(leaves.length).toBeGreaterThan(30);
     for (const [path, value] of leaves) {

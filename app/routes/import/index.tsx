@@ -68,8 +68,9 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
   const shown: ImportUploadResult | undefined = answer?.body ?? actionData;
 
   // A change of files or of "Skapa saknade" makes the shown preview out of date.
-  const [stale, setStale] = useState(false);
-  useEffect(() => setStale(false), [shown]);
+  // It is the answer that goes out of date: a new answer is current again.
+  const [staleAnswer, setStaleAnswer] = useState<ImportUploadResult | undefined>(undefined);
+  const stale = shown !== undefined && staleAnswer === shown;
 
   // The answer is announced by moving focus to its heading (or to the error).
   useEffect(() => {
@@ -187,7 +188,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
         method="post"
         encType="multipart/form-data"
         className="card stack"
-        onChange={() => setStale(true)}
+        onChange={() => setStaleAnswer(shown)}
         onSubmit={send}
         aria-busy={submitting}
       >
