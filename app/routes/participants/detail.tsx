@@ -27,7 +27,7 @@ import {
   type TimelineItem,
   type WriteResult,
 } from "~/data/journal.server";
-import { createEnrolment, enrolmentFormOptions, InputRefusedError, type EnrolmentFormOptions } from "~/data/participants.server";
+import { createEnrolment, enrolmentFormOptions, type EnrolmentFormOptions } from "~/data/enrolments.server";
 import { FOV_OUTCOME_LABELS, FOV_OUTCOMES } from "~/domain/reference-defaults";
 import { formValues, parseForm, UNKNOWN_INTENT, type FieldErrors } from "~/schemas/form";
 import {
@@ -166,13 +166,9 @@ async function perform(user: CurrentUser, participant: AccessibleParticipant, in
       return run(WithdrawConsentSchema, withdrawConsent);
     case "reenrol":
       return run(EnrolmentSchema, async (actor, person, input) => {
-        try {
-          await createEnrolment(actor, person.id, input);
-          return { ok: true };
-        } catch (error) {
-          if (error instanceof InputRefusedError) return { ok: false, status: 400, fieldErrors: error.fieldErrors, formError: error.formError };
-          throw error;
-        }
+        const result = await createEnrolment(actor, person.id, input);
+        if (result.ok) return { ok: true };
+        return { ok: false, status: 400, fieldErrors: result.reason === "refused" ? result.fieldErrors : {}, formError: result.formError ?? undefined };
       });
     default:
       return { ok: false, status: 400, fieldErrors: {}, formError: UNKNOWN_INTENT };
