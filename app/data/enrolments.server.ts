@@ -13,8 +13,6 @@ import { audit } from "./audit.server";
 import { prisma, type Tx } from "./db.server";
 import { byLabel, checkInsatsKommun, futureDateRefusal, intakeOptions, type IntakeOptions, type Option } from "./scope.server";
 
-export type { EnrolmentInput } from "~/schemas/participants";
-
 export interface EnrolmentFormOptions extends IntakeOptions {
   /** Active koordinatorer with the pairs they work in, so the form can offer the right ones. */
   coordinators: Array<Option & { pairs: Assignment[] }>;

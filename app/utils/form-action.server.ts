@@ -6,7 +6,7 @@
 import { data, redirect } from "react-router";
 import type { z } from "zod";
 import { formValues, parseForm, UNKNOWN_INTENT } from "~/schemas/form";
-import type { FormAnswer, FormFailure } from "./form-answer";
+import { DEFAULT_INTENT, type FormAnswer, type FormFailure } from "./form-answer";
 import { formRefused, isFailure, type WriteFailure, type WriteResult } from "./write-result";
 
 /** The posted form as a handler sees it. */
@@ -52,8 +52,8 @@ export function intent<S extends z.ZodType>(
 
 const STATUS: Record<WriteFailure["reason"], number> = { refused: 400, conflict: 409, gone: 404, forbidden: 403 };
 
-/** The form name of a page with one form and no hidden intent. */
-export const DEFAULT_INTENT = "default";
+// The form name of a page with one form and no hidden intent; pages read it from form-answer.ts.
+export { DEFAULT_INTENT };
 
 /** Passwords are never sent back to the page. */
 const isSecret = (field: string) => /password/i.test(field);

@@ -3,6 +3,9 @@
 import type { FieldErrors } from "~/schemas/form";
 import type { WriteFailure } from "./write-result";
 
+/** The form name of a page with one form and no hidden intent (kept here so that pages can read it). */
+export const DEFAULT_INTENT = "default";
+
 export interface FormSuccess {
   ok: true;
   /** Which of the page's forms was sent (its hidden `intent`). */

@@ -7,8 +7,8 @@ import { createReferral } from "~/data/referrals.server";
 import { intakeOptions } from "~/data/scope.server";
 import { todayInSweden } from "~/domain/period";
 import { ReferralSchema } from "~/schemas/participants";
-import { DEFAULT_INTENT, formAction, intent } from "~/utils/form-action.server";
-import { failureFor, fieldState } from "~/utils/form-answer";
+import { formAction, intent } from "~/utils/form-action.server";
+import { DEFAULT_INTENT, failureFor, fieldState } from "~/utils/form-answer";
 import { ok } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Ny remiss – Stegvis" }];

@@ -13,8 +13,8 @@ import { createStudyVisit, listStudyVisits } from "~/data/study-visits.server";
 import { todayInSweden } from "~/domain/period";
 import { PAGE_SIZE, parseStudyVisitListQuery } from "~/schemas/intake-lists";
 import { StudyVisitSchema } from "~/schemas/participants";
-import { DEFAULT_INTENT, formAction, intent } from "~/utils/form-action.server";
-import { failureFor, fieldState } from "~/utils/form-answer";
+import { formAction, intent } from "~/utils/form-action.server";
+import { DEFAULT_INTENT, failureFor, fieldState } from "~/utils/form-answer";
 import { formatNumber } from "~/utils/format";
 import { ok } from "~/utils/write-result";
 
