@@ -41,6 +41,7 @@ export default tseslint.config(
   },
   {
     files: ["**/*.test.ts", "**/*.test.tsx", "test/**"],
-    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
+    // Tests read answers of any shape (route results, parsed JSON) and assert on them.
+    rules: { "@typescript-eslint/no-non-null-assertion": "off", "@typescript-eslint/no-explicit-any": "off" },
   },
 );

@@ -25,7 +25,7 @@ export default [
   route("remisser", "routes/referrals/list.tsx"),
   route("remisser/ny", "routes/referrals/new.tsx"),
   route("remisser/:referralId", "routes/referrals/detail.tsx"),
-  route("studiebesok", "routes/referrals/study-visits.tsx"),
+  route("studiebesok", "routes/study-visits/index.tsx"),
 
   route("statistik", "routes/statistics/index.tsx"),
   route("statistik/utskrift", "routes/statistics/print.tsx"),

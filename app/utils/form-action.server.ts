@@ -52,7 +52,6 @@ export function intent<S extends z.ZodType>(
 
 const STATUS: Record<WriteFailure["reason"], number> = { refused: 400, conflict: 409, gone: 404, forbidden: 403 };
 
-export { DEFAULT_INTENT } from "./form-answer";
 
 /** Passwords are never sent back to the page. */
 const isSecret = (field: string) => /password/i.test(field);

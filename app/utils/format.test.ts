@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatRatio, formatShare, formatSmallCount } from "./format";
+import { formatDate, formatNumber, formatShortDate, formatRatio, formatShare, formatSmallCount } from "./format";
 
 describe("format", () => {
   it("writes shares with one decimal and a decimal comma", () => {
@@ -15,6 +15,11 @@ describe("format", () => {
   it("writes calendar dates in Swedish without shifting the day", () => {
     expect(formatDate("2025-03-07")).toBe("7 mars 2025");
     expect(formatDate(null)).toBe("–");
+  });
+  it("writes the short form of a calendar date the Swedish way, for narrow columns", () => {
+    expect(formatShortDate("2025-03-07")).toBe("2025-03-07");
+    expect(formatShortDate("2025-12-31")).toBe("2025-12-31");
+    expect(formatShortDate(null)).toBe("–");
   });
   it("hides small counts behind 'färre än N'", () => {
     expect(formatSmallCount(2, 3)).toBe("färre än 3");

@@ -3,6 +3,7 @@
 const integerFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
 const decimalFormat = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const dateFormat = new Intl.DateTimeFormat("sv-SE", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+const shortDateFormat = new Intl.DateTimeFormat("sv-SE", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
 const dateTimeFormat = new Intl.DateTimeFormat("sv-SE", {
   year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Stockholm",
 });
@@ -32,6 +33,13 @@ export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return "–";
   const date = new Date(`${isoDate}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+}
+
+/** The Swedish numeric short form for narrow table columns: "2025-03-07" → "2025-03-07", "–" without a date. */
+export function formatShortDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return "–";
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : shortDateFormat.format(date);
 }
 
 /** A moment in time (audit log, sessions) in Swedish local time: "2026-11-24 14:05". */

@@ -35,7 +35,7 @@ const ROUTES: RouteCase[] = [
   { path: "/remisser", load: () => import("~/routes/referrals/list"), allowed: ["koordinator", "forbundschef"] },
   { path: "/remisser/ny", load: () => import("~/routes/referrals/new"), allowed: ["koordinator", "forbundschef"] },
   { path: "/remisser/:referralId", load: () => import("~/routes/referrals/detail"), allowed: ["koordinator", "forbundschef"], params: () => ({ referralId: ids.referral }) },
-  { path: "/studiebesok", load: () => import("~/routes/referrals/study-visits"), allowed: ["koordinator", "forbundschef"] },
+  { path: "/studiebesok", load: () => import("~/routes/study-visits/index"), allowed: ["koordinator", "forbundschef"] },
   { path: "/statistik", load: () => import("~/routes/statistics/index"), allowed: ["styrgrupp", "forbundschef"] },
   { path: "/statistik/utskrift", load: () => import("~/routes/statistics/print"), allowed: ["styrgrupp", "forbundschef"] },
   { path: "/import", load: () => import("~/routes/import/index"), allowed: ["forbundschef"] },

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useHydrated } from "~/utils/use-hydrated";
 import { CheckboxField } from "~/components/forms/fields";
 

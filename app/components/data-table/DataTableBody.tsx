@@ -8,7 +8,7 @@ import { useMemo, type ReactNode } from "react";
 import type { DataTableColumn } from "./DataTable";
 
 /** A body or footer cell: a row header (<th scope="row">) for `rowHeader` columns, right-aligned for numeric ones. */
-export function DataCell({ column, children }: { column: DataTableColumn<any> | undefined; children: ReactNode }) {
+export function DataCell({ column, children }: { column: Pick<DataTableColumn<never>, "numeric" | "rowHeader"> | undefined; children: ReactNode }) {
   const className = column?.numeric ? "num" : undefined;
   return column?.rowHeader ? (
     <th scope="row" className={className}>

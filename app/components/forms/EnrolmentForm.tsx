@@ -1,4 +1,4 @@
-import type { EnrolmentFormOptions } from "~/data/participants.server";
+import type { EnrolmentFormOptions } from "~/data/enrolments.server";
 import { GENDER_LABELS, GENDERS } from "~/domain/reference-defaults";
 import type { FieldErrors } from "~/schemas/form";
 import { SelectField, TextField } from "./fields";

@@ -31,7 +31,7 @@ import {
   saveSupport,
   skapaInstrumentFor,
 } from "~/data/journal/writes.server";
-import { createEnrolment, enrolmentFormOptions, InputRefusedError } from "~/data/participants.server";
+import { createEnrolment, enrolmentFormOptions } from "~/data/enrolments.server";
 import {
   ActivitySchema,
   ClosureSchema,
@@ -46,9 +46,9 @@ import {
   SupportSchema,
   WithdrawConsentSchema,
 } from "~/schemas/journal";
-import { EnrolmentSchema, type EnrolmentInput } from "~/schemas/participants";
+import { EnrolmentSchema } from "~/schemas/participants";
 import { formAction, intent, type PostedForm, type Saved } from "~/utils/form-action.server";
-import { ok, refused, type WriteFailure, type WriteResult } from "~/utils/write-result";
+import { ok, type WriteFailure, type WriteResult } from "~/utils/write-result";
 
 /** What the page says after a save; the action redirects with `?klart=<key>`. */
 const SAVED_MESSAGES = new Map<string, string>([
@@ -83,17 +83,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     enrolmentOptions: journal.current?.open ? null : await enrolmentFormOptions(user),
     currentUserId: user.id,
   };
-}
-
-/** A new enrolment from this page. Until createEnrolment answers a WriteResult, its refusals are caught here. */
-async function enrolAgain(user: CurrentUser, participantId: string, input: EnrolmentInput): Promise<WriteResult> {
-  try {
-    await createEnrolment(user, participantId, input);
-    return ok();
-  } catch (error) {
-    if (error instanceof InputRefusedError) return refused(error.fieldErrors, error.formError ?? null);
-    throw error;
-  }
 }
 
 type EventWrite<I> = (user: CurrentUser, participant: AccessibleParticipant, input: I) => Promise<WriteResult>;
@@ -135,7 +124,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         const result = await withdrawConsent(user, participant, input);
         return result.ok ? ok({ redirectTo: "/deltagare" }) : result;
       }),
-      reenrol: intent(EnrolmentSchema, async (input) => back("reenrol")(await enrolAgain(user, participant.id, input))),
+      reenrol: intent(EnrolmentSchema, async (input) => back("reenrol")(await createEnrolment(user, participant.id, input))),
     },
     // The edit card and the delete form post the event's id: the page tells their answers apart by it.
     { idField: "eventId" },

@@ -9,7 +9,9 @@ import type { DataTableColumn } from "~/components/data-table/DataTable";
 import { ServerDataTable } from "~/components/data-table/ServerDataTable";
 import { ShortDate } from "~/components/data-table/ShortDate";
 import { SelectField, TextField } from "~/components/forms/fields";
-import { intakeOptions, listParticipants, type ParticipantFlag, type ParticipantListRow } from "~/data/participants.server";
+import { listParticipants, type ParticipantListRow } from "~/data/participant-list.server";
+import { intakeOptions } from "~/data/scope.server";
+import { FLAG_DAYS, type ParticipantFlag } from "~/domain/follow-up-flags";
 import { GENDER_LABELS, GENDERS } from "~/domain/reference-defaults";
 import {
   ALWAYS_SHOWN_COLUMN,
@@ -23,7 +25,7 @@ import {
   type ParticipantColumn,
   type ParticipantListQuery,
   type ParticipantSort,
-} from "~/schemas/participants";
+} from "~/schemas/intake-lists";
 import { formatNumber } from "~/utils/format";
 
 export const meta: Route.MetaFunction = () => [{ title: "Mina deltagare – Stegvis" }];
@@ -69,8 +71,8 @@ const SORT_LABELS: Record<ParticipantSort, string> = {
 
 // Short enough to fit a tablet-width table; the legend under the table says what each one means.
 const FLAG_LABELS: Record<ParticipantFlag, string> = {
-  "referrer-follow-up": "Remittent ej följd upp 90 d",
-  trappan: "Trappan ej placerad 90 d",
+  "referrer-follow-up": `Remittent ej följd upp ${FLAG_DAYS} d`,
+  trappan: `Trappan ej placerad ${FLAG_DAYS} d`,
   fov: "FOV ej frågat",
   skapa: "SKAPA ej erbjuden",
   "data-check": "Kontrollera avslut",
@@ -217,8 +219,8 @@ export default function ParticipantList() {
         <details className="flag-legend">
           <summary>Vad betyder markeringarna?</summary>
           <ul>
-            <li>{FLAG_LABELS["referrer-follow-up"]}: ingen uppföljning med remittenten på mer än 90 dagar (räknat från inskrivningen om ingen finns).</li>
-            <li>{FLAG_LABELS.trappan}: ingen placering i Trappan på mer än 90 dagar (räknat från inskrivningen om ingen finns).</li>
+            <li>{FLAG_LABELS["referrer-follow-up"]}: ingen uppföljning med remittenten på mer än {FLAG_DAYS} dagar (räknat från inskrivningen om ingen finns).</li>
+            <li>{FLAG_LABELS.trappan}: ingen placering i Trappan på mer än {FLAG_DAYS} dagar (räknat från inskrivningen om ingen finns).</li>
             <li>{FLAG_LABELS.fov}: ingen FOV-screening med svar (ja, nej eller avböjt) i inskrivningen.</li>
             <li>{FLAG_LABELS.skapa}: inget datum då SKAPA erbjöds i inskrivningen.</li>
             <li>{FLAG_LABELS["data-check"]}: avslutet är daterat före den senaste aktiviteten – data att kontrollera.</li>

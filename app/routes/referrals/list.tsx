@@ -7,9 +7,10 @@ import { Pagination } from "~/components/data-table/Pagination";
 import { ServerDataTable } from "~/components/data-table/ServerDataTable";
 import { ShortDate } from "~/components/data-table/ShortDate";
 import { SelectField, TextField } from "~/components/forms/fields";
-import { intakeOptions, listReferrals } from "~/data/participants.server";
+import { listReferrals } from "~/data/referrals.server";
+import { intakeOptions } from "~/data/scope.server";
 import { REFERRAL_DECISION_LABELS, REFERRAL_DECISIONS } from "~/domain/reference-defaults";
-import { PAGE_SIZE, parseReferralListQuery } from "~/schemas/participants";
+import { PAGE_SIZE, parseReferralListQuery } from "~/schemas/intake-lists";
 import { formatNumber } from "~/utils/format";
 
 export const meta: Route.MetaFunction = () => [{ title: "Remisser – Stegvis" }];

@@ -1,12 +1,15 @@
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/new";
 import { requirePermission } from "~/auth/guards.server";
 import { FormMessage, SelectField, TextField } from "~/components/forms/fields";
 import { InsatsKommunFields } from "~/components/forms/insats-kommun";
-import { createReferral, formFailure, intakeOptions, refusalResponse } from "~/data/participants.server";
-import { parseForm } from "~/schemas/form";
-import { ReferralSchema } from "~/schemas/participants";
+import { createReferral } from "~/data/referrals.server";
+import { intakeOptions } from "~/data/scope.server";
 import { todayInSweden } from "~/domain/period";
+import { ReferralSchema } from "~/schemas/participants";
+import { formAction, intent } from "~/utils/form-action.server";
+import { DEFAULT_INTENT, failureFor, fieldState } from "~/utils/form-answer";
+import { ok } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Ny remiss – Stegvis" }];
 
@@ -17,22 +20,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "participants:work");
-  const formData = await request.formData();
-  const result = parseForm(ReferralSchema, formData);
-  if (!result.ok) return formFailure(formData, result.fieldErrors, result.formError);
-  try {
-    const { referralId } = await createReferral(user, result.data);
-    return redirect(`/remisser/${referralId}`);
-  } catch (error) {
-    return refusalResponse(error, formData);
-  }
+  return formAction(request, {
+    [DEFAULT_INTENT]: intent(ReferralSchema, async (input) => {
+      const result = await createReferral(user, input);
+      return result.ok ? ok({ redirectTo: `/remisser/${result.referralId}` }) : result;
+    }),
+  });
 }
 
-export default function NewReferral() {
-  const { options, today } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
-  const errors = failure?.fieldErrors ?? {};
-  const values = failure?.values ?? {};
+export default function NewReferral({ loaderData, actionData }: Route.ComponentProps) {
+  const { options, today } = loaderData;
+  const failure = failureFor(actionData, DEFAULT_INTENT);
+  const f = fieldState(failure, { date: today });
   const saving = useNavigation().state === "submitting";
   return (
     <div className="narrow">
@@ -45,15 +44,15 @@ export default function NewReferral() {
       </p>
       <Form method="post" className="card stack" noValidate>
         <FormMessage error={failure?.formError} />
-        <TextField label="Remissdatum" name="date" type="date" required max={today} defaultValue={values.date ?? today} errors={errors.date} />
-        <SelectField label="Remittent" name="referrerId" required options={options.referrers} defaultValue={values.referrerId} errors={errors.referrerId} />
+        <TextField label="Remissdatum" name="date" type="date" required max={today} defaultValue={f.value("date")} errors={f.errors("date")} />
+        <SelectField label="Remittent" name="referrerId" required options={options.referrers} defaultValue={f.value("referrerId")} errors={f.errors("referrerId")} />
         <InsatsKommunFields
           insatser={options.insatser}
           kommuner={options.kommuner}
           pairs={options.pairs}
-          defaultInsatsId={values.insatsId}
-          defaultKommunId={values.kommunId}
-          errors={errors}
+          defaultInsatsId={f.value("insatsId")}
+          defaultKommunId={f.value("kommunId")}
+          errors={failure?.fieldErrors ?? {}}
         />
         <button type="submit" className="button" disabled={saving}>
           Spara remissen

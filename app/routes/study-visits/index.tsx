@@ -1,5 +1,5 @@
-import { Form, Link, redirect, useActionData, useLoaderData, useLocation, useNavigation } from "react-router";
-import type { Route } from "./+types/study-visits";
+import { Form, Link, useLocation, useNavigation } from "react-router";
+import type { Route } from "./+types/index";
 import { requirePermission } from "~/auth/guards.server";
 import { DataTable, type DataTableColumn } from "~/components/data-table/DataTable";
 import { FilterForm } from "~/components/data-table/FilterForm";
@@ -8,11 +8,15 @@ import { ServerDataTable } from "~/components/data-table/ServerDataTable";
 import { ShortDate } from "~/components/data-table/ShortDate";
 import { FormMessage, SelectField, TextField } from "~/components/forms/fields";
 import { InsatsKommunFields } from "~/components/forms/insats-kommun";
-import { createStudyVisit, formFailure, intakeOptions, listStudyVisits, refusalResponse } from "~/data/participants.server";
-import { parseForm } from "~/schemas/form";
-import { PAGE_SIZE, parseStudyVisitListQuery, StudyVisitSchema } from "~/schemas/participants";
-import { formatNumber } from "~/utils/format";
+import { intakeOptions } from "~/data/scope.server";
+import { createStudyVisit, listStudyVisits } from "~/data/study-visits.server";
 import { todayInSweden } from "~/domain/period";
+import { PAGE_SIZE, parseStudyVisitListQuery } from "~/schemas/intake-lists";
+import { StudyVisitSchema } from "~/schemas/participants";
+import { formAction, intent } from "~/utils/form-action.server";
+import { DEFAULT_INTENT, failureFor, fieldState } from "~/utils/form-answer";
+import { formatNumber } from "~/utils/format";
+import { ok } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Studiebesök – Stegvis" }];
 
@@ -27,16 +31,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "participants:work");
-  const formData = await request.formData();
-  const result = parseForm(StudyVisitSchema, formData);
-  if (!result.ok) return formFailure(formData, result.fieldErrors, result.formError);
-  try {
-    await createStudyVisit(user, result.data);
-    // Back to the list, so that a reload does not register the visit twice.
-    return redirect("/studiebesok?sparat=1");
-  } catch (error) {
-    return refusalResponse(error, formData);
-  }
+  return formAction(request, {
+    [DEFAULT_INTENT]: intent(StudyVisitSchema, async (input) => {
+      const result = await createStudyVisit(user, input);
+      // Back to the list, so that a reload does not register the visit twice.
+      return result.ok ? ok({ redirectTo: "/studiebesok?sparat=1" }) : result;
+    }),
+  });
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
@@ -58,11 +59,10 @@ const PER_KOMMUN_COLUMNS: DataTableColumn<{ kommun: string; count: number }>[] =
   { id: "count", header: "Antal", numeric: true, value: (row) => row.count, cell: (row) => formatNumber(row.count) },
 ];
 
-export default function StudyVisits() {
-  const { query, options, rows, total, perKommun, saved, today } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
-  const errors = failure?.fieldErrors ?? {};
-  const values = failure?.values ?? {};
+export default function StudyVisits({ loaderData, actionData }: Route.ComponentProps) {
+  const { query, options, rows, total, perKommun, saved, today } = loaderData;
+  const failure = failureFor(actionData, DEFAULT_INTENT);
+  const f = fieldState(failure, { date: today });
   const location = useLocation();
   const saving = useNavigation().state === "submitting";
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -85,13 +85,13 @@ export default function StudyVisits() {
         <Form method="post" className="stack" noValidate>
           <FormMessage error={failure?.formError} success={saved && !failure ? "Studiebesöket är registrerat." : null} />
           <div className="row">
-            <TextField label="Datum" name="date" type="date" required max={today} defaultValue={values.date ?? today} errors={errors.date} />
+            <TextField label="Datum" name="date" type="date" required max={today} defaultValue={f.value("date")} errors={f.errors("date")} />
             <TextField
               label="Deltagarkod (frivilligt)"
               name="participantCode"
-              defaultValue={values.participantCode}
+              defaultValue={f.value("participantCode")}
               hint="Bara om personen redan är deltagare."
-              errors={errors.participantCode}
+              errors={f.errors("participantCode")}
               autoComplete="off"
             />
           </div>
@@ -99,9 +99,9 @@ export default function StudyVisits() {
             insatser={options.insatser}
             kommuner={options.kommuner}
             pairs={options.pairs}
-            defaultInsatsId={values.insatsId}
-            defaultKommunId={values.kommunId}
-            errors={errors}
+            defaultInsatsId={f.value("insatsId")}
+            defaultKommunId={f.value("kommunId")}
+            errors={failure?.fieldErrors ?? {}}
           />
           <button type="submit" className="button" disabled={saving}>
             Registrera studiebesök
