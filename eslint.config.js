@@ -8,7 +8,10 @@ import tseslint from "typescript-eslint";
 
 const DATABASE_CLIENT = {
   patterns: [
-    { group: ["~/data/db.server", "**/data/db.server", "~/generated/*", "**/generated/prisma/*"], message: "Only app/data/ talks to the database: call a data module." },
+    {
+      group: ["~/data/db.server", "**/data/db.server", "~/generated/*", "**/generated/prisma/*"],
+      message: "Only app/data/ talks to the database: call a data module.",
+    },
   ],
 };
 

@@ -8,6 +8,5 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () =>
-    new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/stegvis.db" }),
+  adapter: async () => new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/stegvis.db" }),
 });

@@ -26,7 +26,11 @@ function ensureChromium() {
   if (existsSync(chromium)) return true;
   console.log("Chromium saknas: installerar Debians paket chromium (behövs för webbläsartesterna) …");
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const apt = (args) => spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const apt = (args) =>
+    spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   apt(["update", "-qq"]);
   apt(["install", "-y", "-qq", "chromium", "fonts-dejavu-core"]);
   return existsSync(chromium);
@@ -36,7 +40,7 @@ function countVitest(file) {
   if (!existsSync(file)) return;
   const report = JSON.parse(readFileSync(file, "utf8"));
   totals.passed += report.numPassedTests ?? 0;
-  totals.failed += (report.numFailedTests ?? 0);
+  totals.failed += report.numFailedTests ?? 0;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
 
@@ -59,7 +63,11 @@ if (!e2eOnly) {
   }
   const vitestReport = path.join(reports, "vitest.json");
   run("Enhets- och integrationstester (vitest)", node, [
-    "node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`,
+    "node_modules/vitest/vitest.mjs",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${vitestReport}`,
   ]);
   countVitest(vitestReport);
 }

@@ -11,15 +11,9 @@ let passwordHash: Promise<string> | undefined;
 
 export async function createOrganisation(name = "Testförbundet") {
   const { organisationId } = await setupDatabase(name);
-  const kommuner = await Promise.all(
-    ["Ljungby", "Markaryd", "Älmhult"].map((kommun) =>
-      prisma.kommun.create({ data: { organisationId, name: kommun } }),
-    ),
-  );
+  const kommuner = await Promise.all(["Ljungby", "Markaryd", "Älmhult"].map((kommun) => prisma.kommun.create({ data: { organisationId, name: kommun } })));
   const insatser = await Promise.all(
-    ["SamSteg", "Samverkansteam"].map((insats) =>
-      prisma.insats.create({ data: { organisationId, name: insats, startDate: "2024-01-01" } }),
-    ),
+    ["SamSteg", "Samverkansteam"].map((insats) => prisma.insats.create({ data: { organisationId, name: insats, startDate: "2024-01-01" } })),
   );
   for (const insats of insatser) await ensureInsatsInstruments(insats.id);
   return { organisationId, kommuner, insatser };

@@ -40,11 +40,7 @@ async function toResult(value: unknown): Promise<RouteResult> {
 
 type RouteFunction = (args: any) => unknown;
 
-export async function callRoute(
-  fn: RouteFunction,
-  request: Request,
-  params: Record<string, string> = {},
-): Promise<RouteResult> {
+export async function callRoute(fn: RouteFunction, request: Request, params: Record<string, string> = {}): Promise<RouteResult> {
   try {
     return await toResult(await fn({ request, params, context: { clientAddress: "127.0.0.1" } }));
   } catch (thrown) {

@@ -21,14 +21,7 @@ export type Permission =
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   koordinator: ["participants:work"],
   styrgrupp: ["statistics:read"],
-  forbundschef: [
-    "participants:work",
-    "statistics:read",
-    "statistics:export",
-    "admin:manage",
-    "audit:read",
-    "import:run",
-  ],
+  forbundschef: ["participants:work", "statistics:read", "statistics:export", "admin:manage", "audit:read", "import:run"],
 };
 
 export function isRole(value: unknown): value is Role {
@@ -60,9 +53,7 @@ export interface EnrolmentScope {
 export function canWorkWithEnrolment(actor: Actor, scope: EnrolmentScope): boolean {
   if (actor.role === "forbundschef") return true;
   if (!can(actor.role, "participants:work")) return false;
-  return actor.assignments.some(
-    (a) => a.insatsId === scope.insatsId && a.kommunId === scope.kommunId,
-  );
+  return actor.assignments.some((a) => a.insatsId === scope.insatsId && a.kommunId === scope.kommunId);
 }
 
 /** A participant is reachable when any of their enrolments is; a new person (no enrolment yet) only by scope. */

@@ -23,13 +23,7 @@ function readCookie(request: Request, name: string): string | undefined {
 }
 
 function cookieHeader(value: string, maxAgeSeconds: number): string {
-  const attributes = [
-    `${COOKIE_NAME}=${value}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Max-Age=${maxAgeSeconds}`,
-  ];
+  const attributes = [`${COOKIE_NAME}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
   if (env().NODE_ENV === "production") attributes.push("Secure");
   return attributes.join("; ");
 }

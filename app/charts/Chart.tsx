@@ -4,17 +4,7 @@
  * assistive technology; the wrapper is an image described by its label, and the table under
  * every chart holds the same numbers as text.
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart as ChartJS,
-  Legend,
-  LinearScale,
-  Tooltip,
-  type ChartConfiguration,
-  type ChartType,
-} from "chart.js";
+import { BarController, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartConfiguration, type ChartType } from "chart.js";
 import { useEffect, useMemo, useRef, type CSSProperties } from "react";
 import { formatCell, formatChange } from "./cells";
 import { AXIS_COLOUR, GRID_COLOUR, seriesColour, TEXT_COLOUR } from "./palette";
@@ -92,7 +82,10 @@ export function chartHeight(chart: SectionChart): number {
  * destroyed on unmount. Every chart of the app is drawn through this.
  */
 export function ChartCanvas<TType extends ChartType, TData, TLabel>({
-  config, label, className, style,
+  config,
+  label,
+  className,
+  style,
 }: {
   config: ChartConfiguration<TType, TData, TLabel>;
   /** What the chart shows, for assistive technology (the canvas itself is hidden). */

@@ -25,16 +25,34 @@ export function SkapaRadar({ comparison }: { comparison: SkapaComparison }) {
           style={{ position: "relative", height: "100%" }}
         />
       }
-      tableCaption={<>SKAPA-skattningar, skala {min}–{max}</>}
+      tableCaption={
+        <>
+          SKAPA-skattningar, skala {min}–{max}
+        </>
+      }
       table={
         <>
           <thead>
             <tr>
               <th scope="col">Område</th>
-              <th scope="col" className="num">Första {formatDate(firstDate)}</th>
-              {latestDate ? <th scope="col" className="num">Senaste {formatDate(latestDate)}</th> : null}
-              {hasCoordinator ? <th scope="col" className="num">Koordinatorn, första</th> : null}
-              {hasCoordinator && latestDate ? <th scope="col" className="num">Koordinatorn, senaste</th> : null}
+              <th scope="col" className="num">
+                Första {formatDate(firstDate)}
+              </th>
+              {latestDate ? (
+                <th scope="col" className="num">
+                  Senaste {formatDate(latestDate)}
+                </th>
+              ) : null}
+              {hasCoordinator ? (
+                <th scope="col" className="num">
+                  Koordinatorn, första
+                </th>
+              ) : null}
+              {hasCoordinator && latestDate ? (
+                <th scope="col" className="num">
+                  Koordinatorn, senaste
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>

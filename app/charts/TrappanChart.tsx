@@ -25,14 +25,22 @@ export function TrappanChart({ series, endDate }: TrappanChartProps) {
   return (
     <ChartFigure
       caption="Steg i Trappan över tid"
-      chart={<ChartCanvas config={config} label="Diagram över steg i Trappan. Samma uppgifter finns i tabellen under diagrammet." style={{ position: "relative", height: "100%" }} />}
+      chart={
+        <ChartCanvas
+          config={config}
+          label="Diagram över steg i Trappan. Samma uppgifter finns i tabellen under diagrammet."
+          style={{ position: "relative", height: "100%" }}
+        />
+      }
       tableCaption="Placeringar i Trappan"
       table={
         <>
           <thead>
             <tr>
               <th scope="col">Datum</th>
-              <th scope="col" className="num">Steg</th>
+              <th scope="col" className="num">
+                Steg
+              </th>
               <th scope="col">Beskrivning</th>
             </tr>
           </thead>

@@ -6,12 +6,22 @@ import type { SkapaComparison } from "./journal-series";
 type Callback = (...args: any[]) => unknown;
 
 describe("trappanChartConfig", () => {
-  const series = { enrolledDate: "2025-01-10", points: [{ date: "2025-01-10", step: 2 }, { date: "2025-03-01", step: 3 }] };
+  const series = {
+    enrolledDate: "2025-01-10",
+    points: [
+      { date: "2025-01-10", step: 2 },
+      { date: "2025-03-01", step: 3 },
+    ],
+  };
 
   it("counts days since the enrolment and holds the last step to the end date, without a marker there", () => {
     const config = trappanChartConfig(series, "2025-03-11");
     const [dataset] = config.data.datasets;
-    expect(dataset.data).toEqual([{ x: 0, y: 2 }, { x: 50, y: 3 }, { x: 60, y: 3 }]);
+    expect(dataset.data).toEqual([
+      { x: 0, y: 2 },
+      { x: 50, y: 3 },
+      { x: 60, y: 3 },
+    ]);
     expect(dataset.pointRadius).toEqual([4, 4, 0]);
     expect(dataset.stepped).toBe("before");
     expect(config.options?.scales?.x).toMatchObject({ type: "linear", min: 0, max: 60 });
@@ -19,7 +29,10 @@ describe("trappanChartConfig", () => {
 
   it("ends on the last placement when that is the end date", () => {
     const config = trappanChartConfig(series, "2025-03-01");
-    expect(config.data.datasets[0].data).toEqual([{ x: 0, y: 2 }, { x: 50, y: 3 }]);
+    expect(config.data.datasets[0].data).toEqual([
+      { x: 0, y: 2 },
+      { x: 50, y: 3 },
+    ]);
   });
 
   it("keeps a one-day axis for a placement on the enrolment day", () => {

@@ -29,7 +29,15 @@ export function trappanChartConfig(series: Pick<TrappanSeries, "enrolledDate" | 
     type: "line",
     data: {
       datasets: [
-        { label: "Steg", data, stepped: "before", clip: 8, borderColor: colour, backgroundColor: colour, pointRadius: data.map((_, i) => (i < points.length ? 4 : 0)) },
+        {
+          label: "Steg",
+          data,
+          stepped: "before",
+          clip: 8,
+          borderColor: colour,
+          backgroundColor: colour,
+          pointRadius: data.map((_, i) => (i < points.length ? 4 : 0)),
+        },
       ],
     },
     options: {
@@ -73,11 +81,41 @@ export function skapaRadarConfig(comparison: SkapaComparison): SkapaRadarConfig 
   });
   const first = formatDate(firstDate);
   const latest = latestDate ? formatDate(latestDate) : null;
-  const datasets = [series(`Första ${first}`, seriesColour(0), areas.map((a) => a.first.participant), false)];
-  if (latest) datasets.push(series(`Senaste ${latest}`, seriesColour(1), areas.map((a) => a.latest?.participant ?? null), false));
+  const datasets = [
+    series(
+      `Första ${first}`,
+      seriesColour(0),
+      areas.map((a) => a.first.participant),
+      false,
+    ),
+  ];
+  if (latest)
+    datasets.push(
+      series(
+        `Senaste ${latest}`,
+        seriesColour(1),
+        areas.map((a) => a.latest?.participant ?? null),
+        false,
+      ),
+    );
   if (hasCoordinator) {
-    datasets.push(series(`Koordinatorn, första ${first}`, seriesColour(2), areas.map((a) => a.first.coordinator), true));
-    if (latest) datasets.push(series(`Koordinatorn, senaste ${latest}`, seriesColour(3), areas.map((a) => a.latest?.coordinator ?? null), true));
+    datasets.push(
+      series(
+        `Koordinatorn, första ${first}`,
+        seriesColour(2),
+        areas.map((a) => a.first.coordinator),
+        true,
+      ),
+    );
+    if (latest)
+      datasets.push(
+        series(
+          `Koordinatorn, senaste ${latest}`,
+          seriesColour(3),
+          areas.map((a) => a.latest?.coordinator ?? null),
+          true,
+        ),
+      );
   }
   return {
     type: "radar",

@@ -14,7 +14,14 @@ describe("trappanSeries", () => {
         { id: "a", date: "2025-01-10", createdAt: at("2025-01-10T09:00:00Z"), step: 2 },
       ],
     });
-    expect(series).toEqual({ enrolledDate: "2025-01-10", steps, points: [{ date: "2025-01-10", step: 2 }, { date: "2025-03-01", step: 3 }] });
+    expect(series).toEqual({
+      enrolledDate: "2025-01-10",
+      steps,
+      points: [
+        { date: "2025-01-10", step: 2 },
+        { date: "2025-03-01", step: 3 },
+      ],
+    });
   });
 });
 
@@ -22,7 +29,11 @@ describe("skapaComparison", () => {
   const insats = {
     skapaScaleMin: 1,
     skapaScaleMax: 10,
-    skapaAreas: [{ id: "a1", label: "Hälsa", retired: false }, { id: "old", label: "Gammalt", retired: true }, { id: "gone", label: "Oanvänt", retired: true }],
+    skapaAreas: [
+      { id: "a1", label: "Hälsa", retired: false },
+      { id: "old", label: "Gammalt", retired: true },
+      { id: "gone", label: "Oanvänt", retired: true },
+    ],
   };
 
   it("is null before the first assessment", () => {
@@ -35,7 +46,15 @@ describe("skapaComparison", () => {
       assessments: [
         { id: "late", date: "2025-05-01", createdAt: at("2025-05-01T09:00:00Z"), scores: [{ areaId: "a1", participantScore: 7, coordinatorScore: 6 }] },
         { id: "mid", date: "2025-03-01", createdAt: at("2025-03-01T09:00:00Z"), scores: [{ areaId: "a1", participantScore: 5, coordinatorScore: null }] },
-        { id: "first", date: "2025-02-01", createdAt: at("2025-02-01T09:00:00Z"), scores: [{ areaId: "a1", participantScore: 3, coordinatorScore: null }, { areaId: "old", participantScore: 2, coordinatorScore: null }] },
+        {
+          id: "first",
+          date: "2025-02-01",
+          createdAt: at("2025-02-01T09:00:00Z"),
+          scores: [
+            { areaId: "a1", participantScore: 3, coordinatorScore: null },
+            { areaId: "old", participantScore: 2, coordinatorScore: null },
+          ],
+        },
       ],
     });
     expect(comparison).toEqual({
@@ -54,8 +73,14 @@ describe("skapaComparison", () => {
   it("has no latest for a single assessment, and no coordinator column without their ratings", () => {
     const comparison = skapaComparison({
       insats,
-      assessments: [{ id: "only", date: "2025-02-01", createdAt: at("2025-02-01T09:00:00Z"), scores: [{ areaId: "a1", participantScore: 3, coordinatorScore: null }] }],
+      assessments: [
+        { id: "only", date: "2025-02-01", createdAt: at("2025-02-01T09:00:00Z"), scores: [{ areaId: "a1", participantScore: 3, coordinatorScore: null }] },
+      ],
     });
-    expect(comparison).toMatchObject({ latestDate: null, hasCoordinator: false, areas: [{ label: "Hälsa", first: { participant: 3, coordinator: null }, latest: null }] });
+    expect(comparison).toMatchObject({
+      latestDate: null,
+      hasCoordinator: false,
+      areas: [{ label: "Hälsa", first: { participant: 3, coordinator: null }, latest: null }],
+    });
   });
 });

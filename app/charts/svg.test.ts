@@ -43,7 +43,14 @@ describe("the SVG bar chart", () => {
 
   it("labels a stacked bar once, with its total", () => {
     const { svg } = chartSvg(
-      chart({ kind: "stacked-bar", horizontal: true, series: [{ label: "Positiv", values: [10, null] }, { label: "Negativ", values: [null, 3] }] }),
+      chart({
+        kind: "stacked-bar",
+        horizontal: true,
+        series: [
+          { label: "Positiv", values: [10, null] },
+          { label: "Negativ", values: [null, 3] },
+        ],
+      }),
     );
     expect(svg).toContain(">10</text>");
     expect(svg).toContain(">3</text>");
@@ -65,9 +72,6 @@ describe("axis and labels", () => {
       "väntan på beslut om",
       "sjukersättning",
     ]);
-    expect(wrapLabel("Åter till remittent i väntan på beslut om sjukersättning", 180, 2)).toEqual([
-      "Åter till remittent i",
-      "väntan på beslut om…",
-    ]);
+    expect(wrapLabel("Åter till remittent i väntan på beslut om sjukersättning", 180, 2)).toEqual(["Åter till remittent i", "väntan på beslut om…"]);
   });
 });

@@ -134,7 +134,10 @@ function stackTotals(drawn: Bar[]): Map<number, number> {
 }
 
 function scaleFor(chart: SectionChart, drawn: Bar[]): Scale {
-  return niceScale(drawn.flatMap((bar) => [bar.from, bar.to]), chart.valueKind);
+  return niceScale(
+    drawn.flatMap((bar) => [bar.from, bar.to]),
+    chart.valueKind,
+  );
 }
 
 function horizontalChart(chart: SectionChart, width: number, fontFamily: string): SvgChart {
@@ -171,7 +174,9 @@ function horizontalChart(chart: SectionChart, width: number, fontFamily: string)
     const groupHeight = grouped * (barHeight + 2);
     const y = rowTops[bar.labelIndex]! + (rowHeights[bar.labelIndex]! - groupHeight) / 2 + slot * (barHeight + 2);
     const [a, b] = [x(Math.min(bar.from, bar.to)), x(Math.max(bar.from, bar.to))];
-    parts.push(`<rect x="${a.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(b - a, 0.5).toFixed(1)}" height="${barHeight}" fill="${seriesColour(bar.seriesIndex)}"/>`);
+    parts.push(
+      `<rect x="${a.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(b - a, 0.5).toFixed(1)}" height="${barHeight}" fill="${seriesColour(bar.seriesIndex)}"/>`,
+    );
     if (chart.kind !== "stacked-bar") {
       const label = formatCell(bar.value, valueFormat(chart.valueKind));
       const after = bar.value < 0 ? a - 4 : b + 4;
@@ -216,7 +221,9 @@ function verticalChart(chart: SectionChart, width: number, fontFamily: string): 
     const slot = chart.kind === "stacked-bar" ? 0 : bar.seriesIndex;
     const left = plotLeft + slotWidth * bar.labelIndex + (slotWidth - barWidth * grouped) / 2 + slot * barWidth;
     const [a, b] = [y(Math.max(bar.from, bar.to)), y(Math.min(bar.from, bar.to))];
-    parts.push(`<rect x="${left.toFixed(1)}" y="${a.toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${Math.max(b - a, 0.5).toFixed(1)}" fill="${seriesColour(bar.seriesIndex)}"/>`);
+    parts.push(
+      `<rect x="${left.toFixed(1)}" y="${a.toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${Math.max(b - a, 0.5).toFixed(1)}" fill="${seriesColour(bar.seriesIndex)}"/>`,
+    );
     if (chart.kind !== "stacked-bar") {
       const label = formatCell(bar.value, valueFormat(chart.valueKind));
       const at = bar.value < 0 ? b + 12 : a - 4;

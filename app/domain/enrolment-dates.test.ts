@@ -39,8 +39,10 @@ describe("overlapProblem", () => {
     expect(overlapProblem(span("2024-06-30"), [closed])).toEqual({ code: "same-day-re-enrolment", other: closed }));
   it("refuses a closure on the day the next enrolment starts", () =>
     expect(overlapProblem(span("2024-01-10", "2024-07-01"), [span("2024-07-01")])).toEqual({ code: "same-day-re-enrolment", other: span("2024-07-01") }));
-  it("refuses an enrolment inside another one", () => expect(overlapProblem(span("2024-03-01", "2024-04-01"), [closed])).toEqual({ code: "overlap", other: closed }));
-  it("refuses anything after an open enrolment", () => expect(overlapProblem(span("2026-01-01"), [span("2025-01-01")])).toEqual({ code: "overlap", other: span("2025-01-01") }));
+  it("refuses an enrolment inside another one", () =>
+    expect(overlapProblem(span("2024-03-01", "2024-04-01"), [closed])).toEqual({ code: "overlap", other: closed }));
+  it("refuses anything after an open enrolment", () =>
+    expect(overlapProblem(span("2026-01-01"), [span("2025-01-01")])).toEqual({ code: "overlap", other: span("2025-01-01") }));
   it("refuses an open enrolment before a later one", () => expect(overlapProblem(span("2023-01-01"), [closed])).toEqual({ code: "overlap", other: closed }));
   it("refuses two enrolments on the same day, even a one-day one", () =>
     expect(overlapProblem(span("2024-01-10", "2024-01-10"), [span("2024-01-10", "2024-01-12")])).toMatchObject({ code: "overlap" }));
@@ -51,7 +53,9 @@ describe("overlapProblem", () => {
 describe("enrolmentDatesProblem", () => {
   it("asks about consent first, then the closure, then the other enrolments", () => {
     expect(enrolmentDatesProblem(span("2024-06-30", "2024-05-01"), { consentDate: "2024-07-01", others: [] })).toMatchObject({ code: "before-consent" });
-    expect(enrolmentDatesProblem(span("2024-06-30", "2024-05-01"), { consentDate: "2024-01-01", others: [span("2024-01-01")] })).toMatchObject({ code: "closure-before-enrolment" });
+    expect(enrolmentDatesProblem(span("2024-06-30", "2024-05-01"), { consentDate: "2024-01-01", others: [span("2024-01-01")] })).toMatchObject({
+      code: "closure-before-enrolment",
+    });
     expect(enrolmentDatesProblem(span("2024-06-30"), { consentDate: "2024-01-01", others: [span("2024-01-01")] })).toMatchObject({ code: "overlap" });
     expect(enrolmentDatesProblem(span("2024-07-01"), { consentDate: "2024-01-01", others: [span("2024-01-01", "2024-06-30")] })).toBeNull();
   });

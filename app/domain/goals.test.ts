@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  achievementLabel,
-  goalFollowUp,
-  goalFollowUpFromRecords,
-  goalInputs,
-  goalMetricLabel,
-  GOAL_METRIC_KEYS,
-  isGoalMetric,
-} from "./goals";
+import { achievementLabel, goalFollowUp, goalFollowUpFromRecords, goalInputs, goalMetricLabel, GOAL_METRIC_KEYS, isGoalMetric } from "./goals";
 import { enrolment, reportInput, steps } from "./statistics/testing";
 import type { EnrolmentRecord, Gender } from "./statistics/types";
 
@@ -105,7 +97,11 @@ describe("goalFollowUp", () => {
   const input = reportInput({
     enrolments: [
       // 2025: 4 of 5 moved up = 80 %. 2024: 1 of 2 = 50 %.
-      upIn(2025, "kvinna"), upIn(2025, "kvinna"), upIn(2025, "man"), upIn(2025, "man"), flatIn(2025, "man"),
+      upIn(2025, "kvinna"),
+      upIn(2025, "kvinna"),
+      upIn(2025, "man"),
+      upIn(2025, "man"),
+      flatIn(2025, "man"),
       enrolment({ enrolledDate: "2024-01-05", closedDate: "2024-12-01", placements: steps(["2024-01-10", 1], ["2024-06-01", 2]) }),
       enrolment({ enrolledDate: "2024-01-05", closedDate: "2024-12-01", placements: steps(["2024-01-10", 2], ["2024-06-01", 2]) }),
     ],
@@ -147,7 +143,10 @@ describe("goalFollowUp", () => {
   it("compares count goals with the count", () => {
     const goals = goalInputs(input);
     const rows = goalFollowUp(
-      [{ metric: "new_enrolments", value: 5 }, { metric: "active", value: 6 }],
+      [
+        { metric: "new_enrolments", value: 5 },
+        { metric: "active", value: 6 },
+      ],
       goals,
       goals,
     );

@@ -183,11 +183,7 @@ export function achievementLabel(achieved: boolean): string {
 }
 
 /** One row per target, in the order the targets are given. */
-export function goalFollowUp(
-  targets: readonly GoalTarget[],
-  current: GoalInput,
-  previous: GoalInput,
-): GoalRow[] {
+export function goalFollowUp(targets: readonly GoalTarget[], current: GoalInput, previous: GoalInput): GoalRow[] {
   return targets.map(({ metric, value: target }) => ({
     metric,
     label: GOAL_METRICS[metric].label,

@@ -90,8 +90,12 @@ const find = <T extends { id: string }>(rows: readonly T[], id: string, start: (
 /** Where each kind's form starts, in one enrolment; null when the record is not in it. */
 const START: Record<EventKind, (enrolment: EditEnrolment, id: string, access: EnrolmentAccess) => Start | null> = {
   activity: (e, id) =>
-    find(e.activities, id, (row) => ({ version: String(row.version), values: { date: row.date, activityTypeId: row.activityTypeId, minutes: text(row.minutes), note: text(row.note) } })),
-  placement: (e, id) => find(e.placements, id, (row) => ({ version: String(row.version), values: { date: row.date, step: String(row.step), motivation: text(row.motivation) } })),
+    find(e.activities, id, (row) => ({
+      version: String(row.version),
+      values: { date: row.date, activityTypeId: row.activityTypeId, minutes: text(row.minutes), note: text(row.note) },
+    })),
+  placement: (e, id) =>
+    find(e.placements, id, (row) => ({ version: String(row.version), values: { date: row.date, step: String(row.step), motivation: text(row.motivation) } })),
   "skapa-offer": (e, id) => find(e.skapaOffers, id, (row) => ({ version: row.date, values: { date: row.date } })),
   "skapa-assessment": (e, id) => find(e.assessments, id, (row) => assessmentStart(e, row)),
   // Editing a screening shows its answer.

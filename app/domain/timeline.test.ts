@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { byDate, consentItem, enrolmentTimeline, FOV_HIDDEN_TEXT, journalTimeline, sortTimeline, stepText, type DatedItem, type TimelineEnrolment } from "./timeline";
+import {
+  byDate,
+  consentItem,
+  enrolmentTimeline,
+  FOV_HIDDEN_TEXT,
+  journalTimeline,
+  sortTimeline,
+  stepText,
+  type DatedItem,
+  type TimelineEnrolment,
+} from "./timeline";
 
 const at = (iso: string) => new Date(iso);
 const FULL = { editable: true, seesFov: true };
@@ -19,8 +29,15 @@ function enrolment(overrides: Partial<TimelineEnrolment> = {}): TimelineEnrolmen
       name: "SamSteg",
       skapaScaleMin: 1,
       skapaScaleMax: 10,
-      trappanSteps: [{ step: 2, label: "Motiverad" }, { step: 3, label: "Aktiv" }],
-      skapaAreas: [{ id: "a1", label: "Hälsa", retired: false }, { id: "a2", label: "Vardagen", retired: false }, { id: "old", label: "Gammalt", retired: true }],
+      trappanSteps: [
+        { step: 2, label: "Motiverad" },
+        { step: 3, label: "Aktiv" },
+      ],
+      skapaAreas: [
+        { id: "a1", label: "Hälsa", retired: false },
+        { id: "a2", label: "Vardagen", retired: false },
+        { id: "old", label: "Gammalt", retired: true },
+      ],
     },
     kommun: { name: "Ljungby" },
     coordinator: { name: "Kim" },
@@ -79,7 +96,11 @@ describe("enrolmentTimeline", () => {
       [
         "closure",
         "Avslutad: Arbete",
-        ["Försörjning vid avslut: ej angiven", "Planering efter avslut: ja", "Upplevt stöd: nej, upplevt inflytande: ej besvarat, ökad beredskap för arbete eller studier: ej besvarat"],
+        [
+          "Försörjning vid avslut: ej angiven",
+          "Planering efter avslut: ja",
+          "Upplevt stöd: nej, upplevt inflytande: ej besvarat, ökad beredskap för arbete eller studier: ej besvarat",
+        ],
         true,
       ],
       ["placement", "Trappan: steg 2", ["Steg 2: Motiverad", "Första placeringen"], true],
@@ -91,7 +112,15 @@ describe("enrolmentTimeline", () => {
     const [, assessment] = enrolmentTimeline(
       enrolment({
         assessments: [
-          { id: "s1", date: "2025-02-01", createdAt: at("2025-02-01T09:00:00Z"), scores: [{ areaId: "a1", participantScore: 4, coordinatorScore: 3 }, { areaId: "a2", participantScore: 7, coordinatorScore: null }] },
+          {
+            id: "s1",
+            date: "2025-02-01",
+            createdAt: at("2025-02-01T09:00:00Z"),
+            scores: [
+              { areaId: "a1", participantScore: 4, coordinatorScore: 3 },
+              { areaId: "a2", participantScore: 7, coordinatorScore: null },
+            ],
+          },
         ],
       }),
       FULL,
@@ -104,7 +133,9 @@ describe("enrolmentTimeline", () => {
   });
 
   it("hides an FOV answer from those who may not see it, and then it cannot be edited", () => {
-    const rows = enrolment({ fovScreenings: [{ id: "f1", date: "2025-02-10", createdAt: at("2025-02-10T09:00:00Z"), outcome: "ja", notAskedReason: null, supportOffered: true }] });
+    const rows = enrolment({
+      fovScreenings: [{ id: "f1", date: "2025-02-10", createdAt: at("2025-02-10T09:00:00Z"), outcome: "ja", notAskedReason: null, supportOffered: true }],
+    });
     const seen = enrolmentTimeline(rows, FULL).find((item) => item.kind === "fov");
     expect(seen).toMatchObject({ title: "FOV: Ja", lines: ["Stöd eller hänvisning erbjöds"], editable: true });
     const hidden = enrolmentTimeline(rows, { editable: true, seesFov: false }).find((item) => item.kind === "fov");
@@ -119,7 +150,14 @@ describe("enrolmentTimeline", () => {
 
 describe("sortTimeline", () => {
   const item = (kind: DatedItem["kind"], date: string, createdAt: string): DatedItem => ({
-    key: `${kind}:${date}:${createdAt}`, kind, id: kind, date, createdAt: at(createdAt), title: kind, lines: [], editable: false,
+    key: `${kind}:${date}:${createdAt}`,
+    kind,
+    id: kind,
+    date,
+    createdAt: at(createdAt),
+    title: kind,
+    lines: [],
+    editable: false,
   });
 
   it("puts the newest first; within a day the closure last written, the consent first given", () => {
@@ -143,7 +181,9 @@ describe("sortTimeline", () => {
 
 describe("journalTimeline", () => {
   const rows = enrolment({
-    activities: [{ id: "m1", date: "2025-02-01", createdAt: at("2025-02-01T09:00:00Z"), minutes: 45, note: null, activityType: { label: "Individuellt samtal" } }],
+    activities: [
+      { id: "m1", date: "2025-02-01", createdAt: at("2025-02-01T09:00:00Z"), minutes: 45, note: null, activityType: { label: "Individuellt samtal" } },
+    ],
     incomeChanges: [{ id: "i1", date: "2025-04-01", createdAt: at("2025-04-01T09:00:00Z"), incomeSource: { label: "Lön" } }],
   });
   const consents = [{ id: "c1", givenDate: "2025-01-02", coversSharing: true, coversStatistics: true, createdAt: at("2025-01-02T09:00:00Z") }];

@@ -24,7 +24,16 @@ export const KIND_FILTER: Record<TimelineKind, TimelineFilter> = {
 
 // Within one day: closure last, then events, then enrolment, then the consent that preceded it.
 const KIND_RANK: Record<TimelineKind, number> = {
-  closure: 3, activity: 2, placement: 2, "skapa-offer": 2, "skapa-assessment": 2, fov: 2, support: 2, income: 2, enrolment: 1, consent: 0,
+  closure: 3,
+  activity: 2,
+  placement: 2,
+  "skapa-offer": 2,
+  "skapa-assessment": 2,
+  fov: 2,
+  support: 2,
+  income: 2,
+  enrolment: 1,
+  consent: 0,
 };
 
 /** The order in which "Logga möte" writes its records. */
@@ -126,19 +135,30 @@ const yesNo = (value: boolean | null) => (value === null ? "ej besvarat" : value
 
 function enrolmentItems(enrolment: TimelineEnrolment, item: ItemMaker): DatedItem[] {
   const items = [
-    item("enrolment", { id: enrolment.id, date: enrolment.enrolledDate, createdAt: enrolment.createdAt }, `Inskriven i ${enrolment.insats.name}, ${enrolment.kommun.name}`, [
-      `Remittent: ${enrolment.referrer.name}`,
-      `Koordinator: ${enrolment.coordinator?.name ?? "ingen vald"}`,
-      enrolment.incomeStart ? `Försörjning vid start: ${enrolment.incomeStart.label}` : "",
-    ], false),
+    item(
+      "enrolment",
+      { id: enrolment.id, date: enrolment.enrolledDate, createdAt: enrolment.createdAt },
+      `Inskriven i ${enrolment.insats.name}, ${enrolment.kommun.name}`,
+      [
+        `Remittent: ${enrolment.referrer.name}`,
+        `Koordinator: ${enrolment.coordinator?.name ?? "ingen vald"}`,
+        enrolment.incomeStart ? `Försörjning vid start: ${enrolment.incomeStart.label}` : "",
+      ],
+      false,
+    ),
   ];
   if (enrolment.closedDate) {
     items.push(
-      item("closure", { id: enrolment.id, date: enrolment.closedDate, createdAt: enrolment.updatedAt }, `Avslutad: ${enrolment.closureReason?.label ?? "orsak saknas"}`, [
-        `Försörjning vid avslut: ${enrolment.incomeEnd?.label ?? "ej angiven"}`,
-        `Planering efter avslut: ${yesNo(enrolment.planAfterClosure)}`,
-        `Upplevt stöd: ${yesNo(enrolment.surveySupport)}, upplevt inflytande: ${yesNo(enrolment.surveyInfluence)}, ökad beredskap för arbete eller studier: ${yesNo(enrolment.surveyReadiness)}`,
-      ]),
+      item(
+        "closure",
+        { id: enrolment.id, date: enrolment.closedDate, createdAt: enrolment.updatedAt },
+        `Avslutad: ${enrolment.closureReason?.label ?? "orsak saknas"}`,
+        [
+          `Försörjning vid avslut: ${enrolment.incomeEnd?.label ?? "ej angiven"}`,
+          `Planering efter avslut: ${yesNo(enrolment.planAfterClosure)}`,
+          `Upplevt stöd: ${yesNo(enrolment.surveySupport)}, upplevt inflytande: ${yesNo(enrolment.surveyInfluence)}, ökad beredskap för arbete eller studier: ${yesNo(enrolment.surveyReadiness)}`,
+        ],
+      ),
     );
   }
   return items;
@@ -149,7 +169,11 @@ function placementItems(enrolment: TimelineEnrolment, item: ItemMaker): DatedIte
   return byDate(enrolment.placements).map((row) => {
     const change = previousStep === null ? "Första placeringen" : previousStep === row.step ? "Oförändrat steg" : `Från steg ${previousStep}`;
     previousStep = row.step;
-    return item("placement", row, `Trappan: steg ${row.step}`, [stepText(enrolment.insats.trappanSteps, row.step), change, row.motivation ? `Motivering: ${row.motivation}` : ""]);
+    return item("placement", row, `Trappan: steg ${row.step}`, [
+      stepText(enrolment.insats.trappanSteps, row.step),
+      change,
+      row.motivation ? `Motivering: ${row.motivation}` : "",
+    ]);
   });
 }
 
@@ -158,7 +182,9 @@ function assessmentItem(enrolment: TimelineEnrolment, row: TimelineEnrolment["as
   const answered = row.scores.filter((score) => score.participantScore !== null);
   const mean = answered.length ? answered.reduce((sum, score) => sum + score.participantScore!, 0) / answered.length : null;
   const assessment = item("skapa-assessment", row, "SKAPA-skattning", [
-    mean === null ? "Deltagaren har inte skattat något område" : `Deltagarens medelvärde ${formatDecimal(mean)} (${answered.length} områden, skala ${min}–${max})`,
+    mean === null
+      ? "Deltagaren har inte skattat något område"
+      : `Deltagarens medelvärde ${formatDecimal(mean)} (${answered.length} områden, skala ${min}–${max})`,
   ]);
   assessment.scores = skapaAreas
     .map((area) => ({ area, score: row.scores.find((score) => score.areaId === area.id) }))
@@ -172,7 +198,14 @@ type ItemMaker = (kind: TimelineKind, row: DatedRow, title: string, lines: strin
 /** Every record of one enrolment as the timeline shows it, FOV answers only to those who may see them. */
 export function enrolmentTimeline(enrolment: TimelineEnrolment, access: EnrolmentAccess): DatedItem[] {
   const item: ItemMaker = (kind, row, title, lines, editable = access.editable) => ({
-    key: `${kind}:${row.id}`, kind, id: row.id, date: row.date, createdAt: row.createdAt, title, lines: lines.filter(Boolean), editable,
+    key: `${kind}:${row.id}`,
+    kind,
+    id: row.id,
+    date: row.date,
+    createdAt: row.createdAt,
+    title,
+    lines: lines.filter(Boolean),
+    editable,
   });
   return [
     ...enrolmentItems(enrolment, item),
@@ -188,7 +221,9 @@ export function enrolmentTimeline(enrolment: TimelineEnrolment, access: Enrolmen
           ])
         : item("fov", row, FOV_HIDDEN_TEXT, [], false),
     ),
-    ...enrolment.support.map((row) => item("support", row, `Stödinsats: ${row.supportType.label}`, [row.raisesActivityLevel ? "Höjd aktivitetsnivå" : "", row.note ?? ""])),
+    ...enrolment.support.map((row) =>
+      item("support", row, `Stödinsats: ${row.supportType.label}`, [row.raisesActivityLevel ? "Höjd aktivitetsnivå" : "", row.note ?? ""]),
+    ),
     ...enrolment.incomeChanges.map((row) => item("income", row, `Ny försörjning: ${row.incomeSource.label}`, [])),
   ];
 }
@@ -196,8 +231,14 @@ export function enrolmentTimeline(enrolment: TimelineEnrolment, access: Enrolmen
 export function consentItem(consent: ConsentRow): DatedItem {
   const covers = [consent.coversSharing ? "informationsutbyte mellan parterna" : "", consent.coversStatistics ? "uppföljningsstatistik" : ""].filter(Boolean);
   return {
-    key: `consent:${consent.id}`, kind: "consent", id: consent.id, date: consent.givenDate, createdAt: consent.createdAt,
-    title: "Samtycke lämnat", lines: [`Omfattar ${covers.join(" och ")}`], editable: false,
+    key: `consent:${consent.id}`,
+    kind: "consent",
+    id: consent.id,
+    date: consent.givenDate,
+    createdAt: consent.createdAt,
+    title: "Samtycke lämnat",
+    lines: [`Omfattar ${covers.join(" och ")}`],
+    editable: false,
   };
 }
 

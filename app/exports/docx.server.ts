@@ -51,9 +51,7 @@ function table(section: SectionTable): Table {
       (row) =>
         new TableRow({
           cantSplit: true,
-          children: section.columns.map((column) =>
-            cell(formatCell(row[column.key], cellFormat(column, row)), { numeric: column.numeric, bold }),
-          ),
+          children: section.columns.map((column) => cell(formatCell(row[column.key], cellFormat(column, row)), { numeric: column.numeric, bold })),
         }),
     );
   return new Table({

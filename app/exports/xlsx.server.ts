@@ -33,7 +33,12 @@ const NUMBER_FORMATS: Record<ValueFormat, string | undefined> = {
 
 /** Excel refuses [ ] : * ? / \ in a sheet name, more than 31 characters, and duplicates. */
 export function sheetName(wanted: string, taken: ReadonlySet<string>): string {
-  const clean = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "") || "Blad";
+  const clean =
+    wanted
+      .replace(/[[\]:*?/\\]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^'+|'+$/g, "") || "Blad";
   let name = clean.slice(0, MAX_SHEET_NAME).trim();
   for (let n = 2; [...taken].some((other) => other.toLowerCase() === name.toLowerCase()); n++) {
     const suffix = ` (${n})`;
@@ -62,7 +67,10 @@ function addSectionSheet(workbook: ExcelJS.Workbook, section: ReportSection, nam
     style: { alignment: { horizontal: column.numeric ? "right" : "left", wrapText: index === 0 } },
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const [isFooter, list] of [[false, rows], [true, footer]] as const) {
+  for (const [isFooter, list] of [
+    [false, rows],
+    [true, footer],
+  ] as const) {
     for (const row of list) {
       const added = sheet.addRow(columns.map((column) => row[column.key] ?? null));
       if (isFooter) added.font = { bold: true };

@@ -1,17 +1,7 @@
 // The import format of contracts.md ("Import"): the tables and their columns, in one place so
 // that the parser, the validator, the template and the page's help all say the same thing.
 
-export const TABLE_NAMES = [
-  "deltagare",
-  "trappan",
-  "skapa",
-  "skapa_erbjuden",
-  "fov",
-  "stodinsatser",
-  "aktiviteter",
-  "remisser",
-  "studiebesok",
-] as const;
+export const TABLE_NAMES = ["deltagare", "trappan", "skapa", "skapa_erbjuden", "fov", "stodinsatser", "aktiviteter", "remisser", "studiebesok"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** The tables whose rows attach to an enrolment (by participant code and date). */
@@ -60,7 +50,13 @@ export const TABLES: readonly TableDef[] = [
     name: "deltagare",
     description: "En rad per inskrivning. Samma kod med olika inskrivningsdatum blir flera inskrivningar (återinskrivning).",
     columns: [
-      { key: "deltagare", required: true, kind: "code", description: "Deltagarens kod (pseudonym), unik inom förbundet. Inget personnummer.", example: "EXEMPEL-001" },
+      {
+        key: "deltagare",
+        required: true,
+        kind: "code",
+        description: "Deltagarens kod (pseudonym), unik inom förbundet. Inget personnummer.",
+        example: "EXEMPEL-001",
+      },
       { key: "insats", required: true, kind: "reference", description: "Insatsens namn, som i förbundets lista.", example: "SamSteg" },
       { key: "kommun", required: true, kind: "reference", description: "Kommunens namn, som i förbundets lista.", example: "Ljungby" },
       { key: "kon", required: true, kind: "gender", description: "kvinna, man eller annat (K, M eller A går också bra).", example: "kvinna" },
@@ -69,9 +65,21 @@ export const TABLES: readonly TableDef[] = [
       date("samtycke", "Datum då samtycke gavs.", "2025-01-08"),
       date("inskriven", "Inskrivningsdatum.", "2025-01-10"),
       date("avslutad", "Avslutsdatum, tomt om deltagaren fortfarande är inskriven.", "2025-11-28", false),
-      { key: "avslutsorsak", required: false, kind: "reference", description: "Avslutsorsak som i förbundets lista. Krävs när avslutad är ifylld.", example: "Studier" },
+      {
+        key: "avslutsorsak",
+        required: false,
+        kind: "reference",
+        description: "Avslutsorsak som i förbundets lista. Krävs när avslutad är ifylld.",
+        example: "Studier",
+      },
       { key: "planering_efter_avslut", required: false, kind: "yesNo", description: "ja eller nej: finns en planering efter avslut.", example: "ja" },
-      { key: "forsorjning_start", required: false, kind: "reference", description: "Försörjning vid inskrivning, som i förbundets lista.", example: "Försörjningsstöd" },
+      {
+        key: "forsorjning_start",
+        required: false,
+        kind: "reference",
+        description: "Försörjning vid inskrivning, som i förbundets lista.",
+        example: "Försörjningsstöd",
+      },
       { key: "forsorjning_slut", required: false, kind: "reference", description: "Försörjning vid avslut, som i förbundets lista.", example: "Studiemedel" },
       { key: "koordinator", required: false, kind: "text", description: "Koordinatorns e-postadress eller namn som användare i Stegvis.", example: null },
       { key: "namn", required: false, kind: "text", description: "Deltagarens namn, syns bara för koordinatorn. Kan lämnas tomt.", example: null },
@@ -80,7 +88,11 @@ export const TABLES: readonly TableDef[] = [
   {
     name: "trappan",
     description: "En rad per placering på Trappan.",
-    columns: [code(true), date("datum", "Datum för placeringen.", "2025-01-10"), { key: "steg", required: true, kind: "integer", description: "Steg 1–6.", example: 2 }],
+    columns: [
+      code(true),
+      date("datum", "Datum för placeringen.", "2025-01-10"),
+      { key: "steg", required: true, kind: "integer", description: "Steg 1–6.", example: 2 },
+    ],
   },
   {
     name: "skapa",
@@ -134,7 +146,13 @@ export const TABLES: readonly TableDef[] = [
       { key: "remittent", required: true, kind: "reference", description: "Remittentens namn, som i förbundets lista.", example: "Arbetsförmedlingen" },
       { key: "kommun", required: true, kind: "reference", description: "Kommunens namn.", example: "Ljungby" },
       { key: "insats", required: true, kind: "reference", description: "Insatsens namn.", example: "SamSteg" },
-      { key: "beslut", required: false, kind: "decision", description: "inskriven, konsultation, ej aktuell eller kö. Tomt om inget beslut finns.", example: "inskriven" },
+      {
+        key: "beslut",
+        required: false,
+        kind: "decision",
+        description: "inskriven, konsultation, ej aktuell eller kö. Tomt om inget beslut finns.",
+        example: "inskriven",
+      },
       code(false),
     ],
   },

@@ -74,17 +74,26 @@ describe("CSV files", () => {
     ]);
     expect(result.problems).toEqual([
       {
-        sheet: "data.csv", row: null, column: null, value: "",
+        sheet: "data.csv",
+        row: null,
+        column: null,
+        value: "",
         message:
           "Filnamnet motsvarar ingen tabell. Döp filen efter tabellen den innehåller: deltagare.csv, trappan.csv, skapa.csv, " +
           "skapa_erbjuden.csv, fov.csv, stodinsatser.csv, aktiviteter.csv, remisser.csv, studiebesok.csv.",
       },
       {
-        sheet: "trappan.csv", row: 1, column: "datum", value: "",
+        sheet: "trappan.csv",
+        row: 1,
+        column: "datum",
+        value: "",
         message: 'Kolumnen "datum" saknas i rubrikraden. Den måste finnas och vara ifylld på varje rad.',
       },
       {
-        sheet: "gammal.xls", row: null, column: null, value: "",
+        sheet: "gammal.xls",
+        row: null,
+        column: null,
+        value: "",
         message: "Filtypen stöds inte. Förväntat en Excel-arbetsbok (.xlsx) eller CSV-filer (.csv).",
       },
     ]);
@@ -112,7 +121,7 @@ describe("xlsx workbooks", () => {
     ]);
     expect(result.warnings).toEqual([
       'Trappan: kolumnen "Anteckning" känns inte igen och hoppas över.',
-      "import.xlsx: bladet \"Anteckningar\" motsvarar ingen tabell och hoppas över. Tabellerna heter deltagare, trappan, skapa, skapa_erbjuden, fov, stodinsatser, aktiviteter, remisser, studiebesok.",
+      'import.xlsx: bladet "Anteckningar" motsvarar ingen tabell och hoppas över. Tabellerna heter deltagare, trappan, skapa, skapa_erbjuden, fov, stodinsatser, aktiviteter, remisser, studiebesok.',
     ]);
   });
 

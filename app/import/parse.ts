@@ -48,7 +48,10 @@ async function parseWorkbook(file: ImportFile, result: ParseResult): Promise<voi
     await workbook.xlsx.load(asBuffer(file.data) as unknown as ArrayBuffer);
   } catch (error) {
     result.problems.push(
-      fileProblem(file.name, `Filen kunde inte läsas som en Excel-arbetsbok (.xlsx): ${(error as Error).message}. Spara den som .xlsx i Excel och försök igen.`),
+      fileProblem(
+        file.name,
+        `Filen kunde inte läsas som en Excel-arbetsbok (.xlsx): ${(error as Error).message}. Spara den som .xlsx i Excel och försök igen.`,
+      ),
     );
     return;
   }
@@ -220,7 +223,10 @@ class TableBuilder {
       }
       if (this.columns.includes(key)) {
         this.result.problems.push({
-          sheet: this.sheet, row: this.headerRow, column: key, value: text,
+          sheet: this.sheet,
+          row: this.headerRow,
+          column: key,
+          value: text,
           message: `Kolumnen "${key}" finns två gånger i rubrikraden. Ta bort den ena.`,
         });
         return null;
@@ -241,7 +247,10 @@ class TableBuilder {
     for (const column of definition.columns) {
       if (column.required && !this.columns.includes(column.key)) {
         this.result.problems.push({
-          sheet: this.sheet, row: this.headerRow, column: column.key, value: "",
+          sheet: this.sheet,
+          row: this.headerRow,
+          column: column.key,
+          value: "",
           message: `Kolumnen "${column.key}" saknas i rubrikraden. Den måste finnas och vara ifylld på varje rad.`,
         });
       }

@@ -133,8 +133,6 @@ export class Warnings {
   }
 
   list(): string[] {
-    return [...this.groups.values()].flatMap((group) =>
-      group.more ? [...group.lines, `… och ${group.more} rader till med samma anmärkning.`] : group.lines,
-    );
+    return [...this.groups.values()].flatMap((group) => (group.more ? [...group.lines, `… och ${group.more} rader till med samma anmärkning.`] : group.lines));
   }
 }

@@ -25,19 +25,38 @@ describe("parseDate", () => {
 describe("enumerations", () => {
   it("reads kön as kvinna/man/annat or K/M/A in any case", () => {
     expect(["Kvinna", "k", "MAN", "m", "annat", "A", "Annat/ej angivet", "kvinnor"].map(parseGender)).toEqual([
-      "kvinna", "kvinna", "man", "man", "annat", "annat", "annat", null,
+      "kvinna",
+      "kvinna",
+      "man",
+      "man",
+      "annat",
+      "annat",
+      "annat",
+      null,
     ]);
   });
 
   it("reads FOV answers with or without å/ö and underscores", () => {
     expect(["Ja", "nej", "Avböjt", "avbojt", "ej tillfrågad", "ej_tillfragad", "kanske"].map(parseFovOutcome)).toEqual([
-      "ja", "nej", "avbojt", "avbojt", "ej_tillfragad", "ej_tillfragad", null,
+      "ja",
+      "nej",
+      "avbojt",
+      "avbojt",
+      "ej_tillfragad",
+      "ej_tillfragad",
+      null,
     ]);
   });
 
   it("reads referral decisions, ja/nej and whole numbers", () => {
     expect(["Inskriven", "konsultation", "Ej aktuell", "ej_aktuell", "Kö", "ko", "nej"].map(parseDecision)).toEqual([
-      "inskriven", "konsultation", "ej_aktuell", "ej_aktuell", "ko", "ko", null,
+      "inskriven",
+      "konsultation",
+      "ej_aktuell",
+      "ej_aktuell",
+      "ko",
+      "ko",
+      null,
     ]);
     expect(["ja", "Nej", "J", "n", "kanske"].map(parseYesNo)).toEqual([true, false, true, false, null]);
     expect([3, "4", " 5", 2.5, "2,5", "tre"].map(parseInteger)).toEqual([3, 4, null, null, null, null]);

@@ -10,7 +10,12 @@ const labelKeys = new Map<string, string>();
 export function labelKey(value: string): string {
   let key = labelKeys.get(value);
   if (key === undefined) {
-    key = value.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ").replace(/\s*[-–—]\s*/g, "-");
+    key = value
+      .normalize("NFC")
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .replace(/\s*[-–—]\s*/g, "-");
     // The same few labels fill most cells: remembering them saves most of the work.
     if (labelKeys.size < 10_000) labelKeys.set(value, key);
   }
@@ -58,9 +63,14 @@ export function parseInteger(value: RawValue): number | null {
 }
 
 const GENDER_VALUES: Record<string, Gender> = {
-  kvinna: "kvinna", k: "kvinna",
-  man: "man", m: "man",
-  annat: "annat", a: "annat", "annat/ej angivet": "annat", "ej angivet": "annat",
+  kvinna: "kvinna",
+  k: "kvinna",
+  man: "man",
+  m: "man",
+  annat: "annat",
+  a: "annat",
+  "annat/ej angivet": "annat",
+  "ej angivet": "annat",
 };
 
 export function parseGender(value: RawValue): Gender | null {

@@ -97,9 +97,7 @@ const targetField = ({ label, kind }: (typeof ADMIN_GOAL_METRICS)[number]) => {
 };
 
 const targetsSchema = z
-  .object(
-    Object.fromEntries(ADMIN_GOAL_METRICS.map((goal) => [goal.metric, targetField(goal)])) as Record<AdminGoalMetric, ReturnType<typeof targetField>>,
-  )
+  .object(Object.fromEntries(ADMIN_GOAL_METRICS.map((goal) => [goal.metric, targetField(goal)])) as Record<AdminGoalMetric, ReturnType<typeof targetField>>)
   .transform((targets) => ({ targets: targets as Record<AdminGoalMetric, number | null> }));
 
 const areaFields = { label: requiredText("Området", 100) };
@@ -112,9 +110,7 @@ const stepFields = Object.fromEntries(TRAPPAN_STEPS.map((step) => [`step${step}`
 >;
 
 /** Step numbers are fixed (1–6); only their labels are edited, as fields step1 … step6. */
-const stepsSchema = z
-  .object(stepFields)
-  .transform((labels) => ({ labels: TRAPPAN_STEPS.map((step) => labels[`step${step}`]) }));
+const stepsSchema = z.object(stepFields).transform((labels) => ({ labels: TRAPPAN_STEPS.map((step) => labels[`step${step}`]) }));
 
 const scaleSchema = z
   .object({

@@ -5,14 +5,11 @@ import { isValidIsoDate } from "~/domain/period";
 export const UNKNOWN_INTENT = "Okänd åtgärd. Ladda om sidan och försök igen.";
 
 /** The answer to a save of a record that changed since the form was loaded. */
-export const CONFLICT_MESSAGE =
-  "Någon annan har ändrat posten medan du arbetade. Dina uppgifter är kvar nedan – kontrollera och spara igen.";
+export const CONFLICT_MESSAGE = "Någon annan har ändrat posten medan du arbetade. Dina uppgifter är kvar nedan – kontrollera och spara igen.";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; fieldErrors: FieldErrors; formError?: string; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; formError?: string; values: Record<string, string> };
 
 /** The submitted text values, returned with errors so that no input is lost. */
 export function formValues(formData: FormData): Record<string, string> {
@@ -89,5 +86,4 @@ export const choice = (message: string) => z.string({ error: message }).trim().m
 export const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** An optional choice: the empty option is "none". */
-export const optionalChoice = (message: string) =>
-  z.preprocess(emptyToUndefined, choice(message).optional()).transform((value) => value ?? null);
+export const optionalChoice = (message: string) => z.preprocess(emptyToUndefined, choice(message).optional()).transform((value) => value ?? null);

@@ -7,10 +7,9 @@ import { isoDate } from "./form";
 
 export const PAGE_SIZE = 25;
 
-const optionalParam = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined),
-  z.string().max(100).optional(),
-).catch(undefined);
+const optionalParam = z
+  .preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(100).optional())
+  .catch(undefined);
 const pageParam = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 const dateParam = z.preprocess((value) => (value === "" ? undefined : value), isoDate("Datum").optional()).catch(undefined);
 
@@ -31,13 +30,21 @@ export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
 
 /** The columns a user can show or hide; the code (the link to the page) is always shown. */
 export const PARTICIPANT_COLUMNS = [
-  "name", "insats", "kommun", "coordinator", "gender", "ageGroup", "enrolled", "closed", "step", "activity", "flags",
+  "name",
+  "insats",
+  "kommun",
+  "coordinator",
+  "gender",
+  "ageGroup",
+  "enrolled",
+  "closed",
+  "step",
+  "activity",
+  "flags",
 ] as const;
 export type ParticipantColumn = (typeof PARTICIPANT_COLUMNS)[number];
 // Few enough to fit a tablet held upright (768 px); the insats is a filter and an optional column.
-export const DEFAULT_PARTICIPANT_COLUMNS: readonly ParticipantColumn[] = [
-  "name", "kommun", "enrolled", "step", "activity", "flags",
-];
+export const DEFAULT_PARTICIPANT_COLUMNS: readonly ParticipantColumn[] = ["name", "kommun", "enrolled", "step", "activity", "flags"];
 /** Sent with every column choice, so "no optional column" differs from "no choice made". */
 export const ALWAYS_SHOWN_COLUMN = "code";
 
@@ -58,9 +65,7 @@ export type ParticipantListQuery = z.output<typeof ParticipantListParams> & { co
 export function parseParticipantListQuery(params: URLSearchParams): ParticipantListQuery {
   const single = Object.fromEntries([...params.keys()].map((key) => [key, params.get(key) ?? undefined]));
   const chosen = params.getAll("cols");
-  const columns = chosen.length
-    ? PARTICIPANT_COLUMNS.filter((column) => chosen.includes(column))
-    : [...DEFAULT_PARTICIPANT_COLUMNS];
+  const columns = chosen.length ? PARTICIPANT_COLUMNS.filter((column) => chosen.includes(column)) : [...DEFAULT_PARTICIPANT_COLUMNS];
   return { ...ParticipantListParams.parse(single), columns };
 }
 
@@ -77,8 +82,7 @@ export function participantListParams(query: ParticipantListQuery): URLSearchPar
   if (query.dir !== "asc") params.set("dir", query.dir);
   if (query.page !== 1) params.set("page", String(query.page));
   const isDefault =
-    query.columns.length === DEFAULT_PARTICIPANT_COLUMNS.length &&
-    query.columns.every((column) => DEFAULT_PARTICIPANT_COLUMNS.includes(column));
+    query.columns.length === DEFAULT_PARTICIPANT_COLUMNS.length && query.columns.every((column) => DEFAULT_PARTICIPANT_COLUMNS.includes(column));
   if (!isDefault) {
     params.append("cols", ALWAYS_SHOWN_COLUMN);
     for (const column of query.columns) params.append("cols", column);

@@ -141,9 +141,7 @@ export const ClosureSchema = z.object({
   date: pastDate("Avslutsdatum"),
   closureReasonId: choice("Välj en avslutsorsak."),
   incomeEndId: choice("Välj försörjning vid avslut."),
-  planAfterClosure: z
-    .enum(["ja", "nej"], { error: "Ange om det finns en planering efter avslut." })
-    .transform((value) => value === "ja"),
+  planAfterClosure: z.enum(["ja", "nej"], { error: "Ange om det finns en planering efter avslut." }).transform((value) => value === "ja"),
   surveySupport: yesNoUnanswered,
   surveyInfluence: yesNoUnanswered,
   surveyReadiness: yesNoUnanswered,
@@ -230,7 +228,10 @@ export const TIMELINE_FILTERS = {
 export type TimelineFilter = keyof typeof TIMELINE_FILTERS;
 
 const TimelineQuery = z.object({
-  typ: z.enum(Object.keys(TIMELINE_FILTERS) as [TimelineFilter, ...TimelineFilter[]]).optional().catch(undefined),
+  typ: z
+    .enum(Object.keys(TIMELINE_FILTERS) as [TimelineFilter, ...TimelineFilter[]])
+    .optional()
+    .catch(undefined),
   andra: z.enum(EVENT_KINDS).optional().catch(undefined),
   post: z.string().trim().min(1).max(100).optional().catch(undefined),
   klart: z.string().max(40).optional().catch(undefined),

@@ -76,9 +76,7 @@ describe("the period of a view", () => {
   });
 
   it("writes a view back as a link with only what it needs", () => {
-    expect(statisticsSearch(query("period=jan-aug&ar=2025&insats=SamSteg&fran=2020-01-01"), true)).toBe(
-      "period=jan-aug&ar=2025&insats=SamSteg&dolj=1",
-    );
+    expect(statisticsSearch(query("period=jan-aug&ar=2025&insats=SamSteg&fran=2020-01-01"), true)).toBe("period=jan-aug&ar=2025&insats=SamSteg&dolj=1");
     expect(statisticsSearch(query("period=anpassad&fran=2025-03-01&till=2025-05-31&kommun=%C3%84lmhult"), false)).toBe(
       "period=anpassad&fran=2025-03-01&till=2025-05-31&kommun=%C3%84lmhult&dolj=0",
     );

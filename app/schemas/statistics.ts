@@ -26,8 +26,7 @@ const LAST_YEAR = 2100;
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalName = z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()).transform((value) => value ?? null);
-const optionalDate = (label: string) =>
-  z.preprocess(emptyToUndefined, isoDate(label).optional()).transform((value) => value ?? null);
+const optionalDate = (label: string) => z.preprocess(emptyToUndefined, isoDate(label).optional()).transform((value) => value ?? null);
 
 function querySchema(currentYear: number) {
   return z
@@ -77,8 +76,7 @@ function firstErrors(error: z.ZodError): StatisticsErrors {
 }
 
 export type ParsedStatisticsQuery =
-  | { ok: true; query: StatisticsQuery; values: StatisticsFormValues }
-  | { ok: false; errors: StatisticsErrors; values: StatisticsFormValues };
+  { ok: true; query: StatisticsQuery; values: StatisticsFormValues } | { ok: false; errors: StatisticsErrors; values: StatisticsFormValues };
 
 function formValues(params: URLSearchParams, currentYear: number): StatisticsFormValues {
   const dolj = params.getAll("dolj");

@@ -52,7 +52,6 @@ export function intent<S extends z.ZodType>(
 
 const STATUS: Record<WriteFailure["reason"], number> = { refused: 400, conflict: 409, gone: 404, forbidden: 403 };
 
-
 /** Passwords are never sent back to the page. */
 const isSecret = (field: string) => /password/i.test(field);
 
@@ -63,7 +62,15 @@ function echo(formData: FormData): Record<string, string> {
 export function failureAnswer(form: PostedForm, failure: WriteFailure): FormFailure {
   // Without field messages the message belongs to the whole form.
   const fieldErrors = failure.reason === "refused" ? failure.fieldErrors : {};
-  return { ok: false, intent: form.intent, targetId: form.targetId, reason: failure.reason, fieldErrors, formError: failure.formError, values: echo(form.formData) };
+  return {
+    ok: false,
+    intent: form.intent,
+    targetId: form.targetId,
+    reason: failure.reason,
+    fieldErrors,
+    formError: failure.formError,
+    values: echo(form.formData),
+  };
 }
 
 /**

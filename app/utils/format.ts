@@ -5,7 +5,12 @@ const decimalFormat = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1,
 const dateFormat = new Intl.DateTimeFormat("sv-SE", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 const shortDateFormat = new Intl.DateTimeFormat("sv-SE", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
 const dateTimeFormat = new Intl.DateTimeFormat("sv-SE", {
-  year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Stockholm",
 });
 
 /** Intl writes a non-breaking space as thousands separator; keep it, it stops "1 234" from wrapping. */
@@ -46,7 +51,6 @@ export function formatShortDate(isoDate: string | null | undefined): string {
 export function formatDateTime(value: Date | string): string {
   return dateTimeFormat.format(typeof value === "string" ? new Date(value) : value);
 }
-
 
 /** Below the threshold a steering view shows "färre än N" rather than the count. */
 export function formatSmallCount(count: number, threshold: number): string {

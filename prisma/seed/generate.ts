@@ -198,7 +198,6 @@ function weighted<T>(entries: ReadonlyArray<readonly [T, number]>): (rng: Rng) =
   };
 }
 
-
 function dayFormatter(): (day: number) => string {
   // Many events share a day; formatting each day once keeps 150,000 events fast.
   const cache = new Map<number, string>();
@@ -223,29 +222,35 @@ const FIRST_NAMES: Record<Gender, readonly string[]> = {
 // Every surname starts with "Demo" so that nobody mistakes a demo person for a real one.
 const SURNAMES = ["Demosson", "Demoberg", "Demoström", "Demolund", "Demoqvist", "Demogren", "Demodahl", "Demoholm", "Demosjö", "Demovik"];
 
-const pickGender = weighted<Gender>([["kvinna", 55], ["man", 40], ["annat", 5]]);
-const pickAgeGroup = weighted<string>(
-  DEFAULT_AGE_GROUPS.map((g, i) => [g.label, [8, 30, 22, 18, 15, 7][i] ?? 10] as const),
-);
-const pickReferrer = weighted<string>(
-  DEFAULT_REFERRERS.map((name, i) => [name, [30, 22, 14, 16, 8, 4, 6][i] ?? 5] as const),
-);
-const pickIncomeStart = weighted<string>(
-  DEFAULT_INCOME_SOURCES.map((label, i) => [label, [24, 12, 8, 22, 14, 3, 2, 10, 5][i] ?? 3] as const),
-);
-const pickStartStep = weighted<number>([[1, 30], [2, 45], [3, 25]]);
-const pickReferralDecision = weighted<ReferralDecision>([["konsultation", 40], ["ej_aktuell", 35], ["ko", 25]]);
+const pickGender = weighted<Gender>([
+  ["kvinna", 55],
+  ["man", 40],
+  ["annat", 5],
+]);
+const pickAgeGroup = weighted<string>(DEFAULT_AGE_GROUPS.map((g, i) => [g.label, [8, 30, 22, 18, 15, 7][i] ?? 10] as const));
+const pickReferrer = weighted<string>(DEFAULT_REFERRERS.map((name, i) => [name, [30, 22, 14, 16, 8, 4, 6][i] ?? 5] as const));
+const pickIncomeStart = weighted<string>(DEFAULT_INCOME_SOURCES.map((label, i) => [label, [24, 12, 8, 22, 14, 3, 2, 10, 5][i] ?? 3] as const));
+const pickStartStep = weighted<number>([
+  [1, 30],
+  [2, 45],
+  [3, 25],
+]);
+const pickReferralDecision = weighted<ReferralDecision>([
+  ["konsultation", 40],
+  ["ej_aktuell", 35],
+  ["ko", 25],
+]);
 
 const CLOSURE_WEIGHTS: Record<string, number> = {
-  "Arbete": 14,
+  Arbete: 14,
   "Reguljärt arbete": 8,
-  "Studier": 12,
+  Studier: 12,
   "Redo att skrivas in på Arbetsförmedlingen": 18,
   "Hel aktivitetsersättning": 5,
   "Hel sjukersättning": 8,
   "Övergång till gruppverksamhet": 6,
   "Avslut mot pension": 2,
-  "Flytt": 4,
+  Flytt: 4,
   "Åter till remittent i väntan på beslut om sjukersättning": 6,
   "Åter till remittent, samordningsinsatser uttömda": 10,
   "Åter till remittent vid personalomställning i insatsen": 2,
@@ -255,42 +260,43 @@ const CLOSURE_WEIGHTS: Record<string, number> = {
   "Klarar inte insatsen utifrån mående": 7,
 };
 const closureTable = (category: "positive" | "negative") =>
-  weighted<string>(
-    DEFAULT_CLOSURE_REASONS.filter((r) => r.category === category).map((r) => [r.label, CLOSURE_WEIGHTS[r.label] ?? 3] as const),
-  );
+  weighted<string>(DEFAULT_CLOSURE_REASONS.filter((r) => r.category === category).map((r) => [r.label, CLOSURE_WEIGHTS[r.label] ?? 3] as const));
 const pickPositiveReason = closureTable("positive");
 const pickNegativeReason = closureTable("negative");
 
 // Income at closure follows from the reason where the reason says it; otherwise it is unchanged.
 const INCOME_AFTER_REASON: Record<string, string> = {
-  "Arbete": "Lön",
+  Arbete: "Lön",
   "Reguljärt arbete": "Lön",
-  "Studier": "Studiemedel",
+  Studier: "Studiemedel",
   "Hel aktivitetsersättning": "Aktivitetsersättning",
   "Hel sjukersättning": "Sjukersättning",
   "Avslut mot pension": "Annan",
 };
 
 const pickActivityType = weighted<string>(
-  DEFAULT_ACTIVITY_TYPES.filter((t) => t.key !== "referrer-follow-up").map(
-    (t, i) => [t.label, [60, 18, 6, 8, 3, 5][i] ?? 3] as const,
-  ),
+  DEFAULT_ACTIVITY_TYPES.filter((t) => t.key !== "referrer-follow-up").map((t, i) => [t.label, [60, 18, 6, 8, 3, 5][i] ?? 3] as const),
 );
 const FOLLOW_UP_TYPE = DEFAULT_ACTIVITY_TYPES.find((t) => t.key === "referrer-follow-up")?.label ?? "Uppföljning med remittent";
 const ACTIVITY_MINUTES: Record<string, readonly number[]> = {
   "Individuellt samtal": [30, 45, 60, 60, 90],
-  "Gruppaktivitet": [90, 120, 120, 180],
+  Gruppaktivitet: [90, 120, 120, 180],
   "Trepartsmöte/SIP": [60, 90],
-  "Myndighetskontakt": [15, 30, 45],
-  "Studiebesök": [60, 120, 180],
-  "Övrigt": [30, 60],
+  Myndighetskontakt: [15, 30, 45],
+  Studiebesök: [60, 120, 180],
+  Övrigt: [30, 60],
 };
 
 const pickSupportType = weighted<{ label: string; raisesActivityLevel: boolean }>(
   DEFAULT_SUPPORT_TYPES.map((t) => [t, t.raisesActivityLevel ? 3 : 2] as const),
 );
 
-const pickFovOutcome = weighted<FovOutcome>([["ja", 35], ["nej", 51], ["avbojt", 7], ["ej_tillfragad", 7]]);
+const pickFovOutcome = weighted<FovOutcome>([
+  ["ja", 35],
+  ["nej", 51],
+  ["avbojt", 7],
+  ["ej_tillfragad", 7],
+]);
 const FOV_NOT_ASKED_REASONS = [
   "Tolk saknades vid mötet",
   "Anhörig närvarande vid samtalet",
@@ -476,8 +482,7 @@ function generateHistory(
     const previous = step;
     if (r < 0.55) step = Math.min(6, step + 1);
     else if (r < 0.7) step = Math.max(1, step - 1);
-    const motivation =
-      step > previous ? pick(rng, MOTIVATIONS_UP[step]) : step < previous ? pick(rng, MOTIVATIONS_DOWN) : pick(rng, MOTIVATIONS_SAME);
+    const motivation = step > previous ? pick(rng, MOTIVATIONS_UP[step]) : step < previous ? pick(rng, MOTIVATIONS_DOWN) : pick(rng, MOTIVATIONS_SAME);
     data.placements.push({ id: nextId("tp"), enrolmentId, date: fmt(day), step, motivation });
     lastPlacement = day;
     day += between(rng, 35, 100);
@@ -499,7 +504,13 @@ function generateHistory(
   day = start + between(rng, 0, 10);
   while (day <= end) {
     const type = pickActivityType(rng);
-    data.activities.push({ id: nextId("act"), enrolmentId, date: fmt(day), type, minutes: chance(rng, 0.85) ? pick(rng, ACTIVITY_MINUTES[type] ?? [60]) : null });
+    data.activities.push({
+      id: nextId("act"),
+      enrolmentId,
+      date: fmt(day),
+      type,
+      minutes: chance(rng, 0.85) ? pick(rng, ACTIVITY_MINUTES[type] ?? [60]) : null,
+    });
     day += between(rng, 40, 125);
   }
   day = start + between(rng, 60, 95);

@@ -41,10 +41,26 @@ async function writeWorkbook(file: string, participants: number): Promise<Genera
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   const sheet = (name: string, columns: string[]) => {
     const worksheet = workbook.addWorksheet(name);
-    worksheet.columns = columns.map((key) => ({ header: key, key, style: ["datum", "samtycke", "inskriven", "avslutad"].includes(key) ? { numFmt: "yyyy-mm-dd" } : {} }));
+    worksheet.columns = columns.map((key) => ({
+      header: key,
+      key,
+      style: ["datum", "samtycke", "inskriven", "avslutad"].includes(key) ? { numFmt: "yyyy-mm-dd" } : {},
+    }));
     return worksheet;
   };
-  const deltagare = sheet("deltagare", ["deltagare", "insats", "kommun", "kon", "aldersgrupp", "remittent", "samtycke", "inskriven", "avslutad", "avslutsorsak", "planering_efter_avslut"]);
+  const deltagare = sheet("deltagare", [
+    "deltagare",
+    "insats",
+    "kommun",
+    "kon",
+    "aldersgrupp",
+    "remittent",
+    "samtycke",
+    "inskriven",
+    "avslutad",
+    "avslutsorsak",
+    "planering_efter_avslut",
+  ]);
   const trappan = sheet("trappan", ["deltagare", "datum", "steg"]);
   const skapa = sheet("skapa", ["deltagare", "datum", "omrade", "poang"]);
   const offers = sheet("skapa_erbjuden", ["deltagare", "datum"]);
@@ -75,7 +91,14 @@ async function writeWorkbook(file: string, participants: number): Promise<Genera
       start += 120;
     }
     const closed = n % 3 === 0 ? start + 300 : null;
-    add(deltagare, [...common, day(start - 2), day(start), closed === null ? null : day(closed), closed === null ? null : "Studier", closed === null ? null : "ja"]);
+    add(deltagare, [
+      ...common,
+      day(start - 2),
+      day(start),
+      closed === null ? null : day(closed),
+      closed === null ? null : "Studier",
+      closed === null ? null : "ja",
+    ]);
     add(referrals, [day(start - 14), referrer, kommun, insats, "inskriven", code]);
     enrolments += 1;
     for (let k = 0; k < 3; k++) add(trappan, [code, day(start + k * 30), 1 + ((n + k) % 6)]);

@@ -97,7 +97,9 @@ export async function main(args: string[]): Promise<number> {
     console.log("Databasen togs bort (--clean).");
   } else {
     console.log(`Databasen finns kvar: ${file}`);
-    console.log(`  Tidta rapporten: time DATABASE_URL=file:${file} npm run -s report -- --org "${ORGANISATION}" --from ${PERIOD.from} --to ${PERIOD.to} > /dev/null`);
+    console.log(
+      `  Tidta rapporten: time DATABASE_URL=file:${file} npm run -s report -- --org "${ORGANISATION}" --from ${PERIOD.from} --to ${PERIOD.to} > /dev/null`,
+    );
   }
   return countsAgree ? 0 : 1;
 }
@@ -195,9 +197,7 @@ async function benchStatistics(app: AppModules, organisationId: string, runs: nu
     return report;
   });
   // One report, nothing else: the same work the SQL baseline does.
-  const single = await time(runs, async () =>
-    app.computeReport(await app.loadReportInput(organisationId, query, PERIOD)),
-  );
+  const single = await time(runs, async () => app.computeReport(await app.loadReportInput(organisationId, query, PERIOD)));
   const report = single.result;
   if (JSON.stringify(report) !== JSON.stringify(bundle.result.report)) {
     throw new Error("The bundle's report differs from the single report: the comparison load misses records");
@@ -525,11 +525,7 @@ export function baselineCounts(rows: readonly BaselineRow[]): CountPaths {
   for (const { metric, key, value } of rows) {
     const segments = metric.split(".");
     // "trappan.byKommun.*.measured" + "Växjö", "active.byKommun" + "Växjö", "active.total" + null.
-    const path = segments.includes("*")
-      ? segments.map((segment) => (segment === "*" ? String(key) : segment))
-      : key === null
-        ? segments
-        : [...segments, key];
+    const path = segments.includes("*") ? segments.map((segment) => (segment === "*" ? String(key) : segment)) : key === null ? segments : [...segments, key];
     counts.set(pathKey(path), { path, value: Number(value ?? 0) });
   }
   return counts;
@@ -592,9 +588,7 @@ function formatMs(value: number): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows
-    .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  "))
-    .join("\n");
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ")).join("\n");
 }
 
 function formatNumber(value: number): string {
@@ -610,13 +604,7 @@ function printCheck(label: string, check: CountCheck): void {
 }
 
 function printStatistics(stats: StatisticsBench, baselines: Baselines, check: CountChecks): void {
-  const row = (label: string, timing: Timing) => [
-    label,
-    formatMs(timing.median),
-    formatMs(timing.min),
-    formatMs(timing.max),
-    formatMs(timing.cpu),
-  ];
+  const row = (label: string, timing: Timing) => [label, formatMs(timing.median), formatMs(timing.min), formatMs(timing.max), formatMs(timing.cpu)];
   console.log(
     `\nStatistik för ${PERIOD.from}–${PERIOD.to}, alla insatser och kommuner: ${formatInt(stats.enrolments)} inskrivningar ` +
       `med ${formatInt(stats.events)} händelser, remisser och studiebesök inlästa för perioden och året före.`,
@@ -641,9 +629,7 @@ function printStatistics(stats: StatisticsBench, baselines: Baselines, check: Co
   console.log(`\nKvot app/SQL mot hela rapporten i SQL:     ${ratios(baselines.full)}`);
   console.log(`Kvot app/SQL mot bara kärnantalen i SQL:   ${ratios(baselines.core)}`);
   const reached = stats.bundle.median < 300 && stats.single.median <= 3 * baselines.full.median;
-  console.log(
-    `Mål (paketet under 300 ms, en rapport inom 3× SQL-satsen för hela rapporten, väggtid): ${reached ? "uppfyllt" : "EJ uppfyllt"}`,
-  );
+  console.log(`Mål (paketet under 300 ms, en rapport inom 3× SQL-satsen för hela rapporten, väggtid): ${reached ? "uppfyllt" : "EJ uppfyllt"}`);
 
   console.log("\nKontroll av antal (app = SQL), varje tal i rapporten utom andelarna:");
   printCheck("  hela rapporten", check.full);

@@ -83,9 +83,7 @@ function organisationRefusal(choice: Exclude<OrganisationChoice, { ok: true }>, 
 
 export function summary(result: ImportResult, organisationName: string): string {
   const lines = [
-    result.dryRun
-      ? `Torrkörning för ${organisationName}: inget har skrivits. Så här mycket skulle importeras:`
-      : `Importen till ${organisationName} är klar.`,
+    result.dryRun ? `Torrkörning för ${organisationName}: inget har skrivits. Så här mycket skulle importeras:` : `Importen till ${organisationName} är klar.`,
   ];
   const width = Math.max(...TABLE_NAMES.map((name) => name.length));
   for (const name of TABLE_NAMES) {
@@ -94,7 +92,9 @@ export function summary(result: ImportResult, organisationName: string): string 
     const existing = count.existing ? ` (${formatNumber(count.existing)} fanns redan och hoppades över)` : "";
     lines.push(`  ${name.padEnd(width)}  ${formatNumber(count.new).padStart(9)} ${result.dryRun ? "nya" : "importerade"}${existing}`);
   }
-  lines.push(`  Nya deltagare: ${formatNumber(result.counts.participants)}, nya samtycken: ${formatNumber(result.counts.consents)}, nya SKAPA-bedömningar: ${formatNumber(result.counts.assessments)}.`);
+  lines.push(
+    `  Nya deltagare: ${formatNumber(result.counts.participants)}, nya samtycken: ${formatNumber(result.counts.consents)}, nya SKAPA-bedömningar: ${formatNumber(result.counts.assessments)}.`,
+  );
   const created = [
     ...result.missing.insatser.map((name) => `insats "${name}"`),
     ...result.missing.kommuner.map((name) => `kommun "${name}"`),

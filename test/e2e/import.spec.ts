@@ -46,7 +46,12 @@ const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __i
 async function throttleUpload(page: Page, bytesPerSecond: number) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: bytesPerSecond > 0 ? 100 : 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: bytesPerSecond > 0 ? 100 : 0,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond,
+  });
 }
 
 test("a förbundschef downloads the template, previews a CSV with a progress bar and imports it", async ({ page }) => {
@@ -104,7 +109,6 @@ test("a förbundschef downloads the template, previews a CSV with a progress bar
   await expect(page.getByRole("link", { name: "E2E-IMP-2" })).toBeVisible();
   await page.goto("/admin/logg");
   await expect(page.getByText(/deltagare: 2 nya, 0 fanns redan/).first()).toBeVisible();
-
 });
 
 test("a larger file shows how far the upload has come, step by step", async ({ page }) => {
@@ -131,9 +135,15 @@ test("a larger file shows how far the upload has come, step by step", async ({ p
   const total = values[0][1];
   expect(total).toBeGreaterThan(200_000);
   // Rises from 0 through values in between, never falls.
-  expect(values.some(([loaded]) => loaded > 0 && loaded < total), seen.progress.join(", ")).toBe(true);
+  expect(
+    values.some(([loaded]) => loaded > 0 && loaded < total),
+    seen.progress.join(", "),
+  ).toBe(true);
   expect(values.map(([loaded]) => loaded)).toEqual(values.map(([loaded]) => loaded).sort((a, b) => a - b));
-  expect(seen.status.some((text) => /^Laddar upp … [1-9]\d?\u00a0%$/.test(text)), seen.status.join(" | ")).toBe(true);
+  expect(
+    seen.status.some((text) => /^Laddar upp … [1-9]\d?\u00a0%$/.test(text)),
+    seen.status.join(" | "),
+  ).toBe(true);
   expect(seen.status.at(-1)).toBe("Kontrollerar filen …");
 });
 
@@ -153,4 +163,3 @@ test("without JavaScript the same form posts to /import and shows the preview", 
   expect(await countsOf(page.getByRole("table", { name: "Rader per tabell" }), "deltagare")).toEqual(["2", "2", "0"]);
   await context.close();
 });
-

@@ -89,8 +89,13 @@ test("a koordinator takes a participant from referral to closure and sees it all
   form = await quickForm(page, "SKAPA-skattning");
   await form.getByLabel("Datum").fill(daysAgo(5));
   const ratings: Array<[string, string]> = [
-    ["Tro på att få arbete", "4"], ["Jobbsökning", "3"], ["Hälsa", "5"], ["Vardagen", "6"],
-    ["Samarbete", "7"], ["Kunskap om arbetsmarknaden", "4"], ["Beslutsamhet", "5"],
+    ["Tro på att få arbete", "4"],
+    ["Jobbsökning", "3"],
+    ["Hälsa", "5"],
+    ["Vardagen", "6"],
+    ["Samarbete", "7"],
+    ["Kunskap om arbetsmarknaden", "4"],
+    ["Beslutsamhet", "5"],
   ];
   for (const [area, score] of ratings) await form.getByRole("combobox", { name: `${area} Deltagarens skattning` }).selectOption(score);
   await form.getByRole("combobox", { name: "Hälsa Koordinatorns bedömning (valfri)" }).selectOption("4");

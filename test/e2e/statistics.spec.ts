@@ -67,9 +67,7 @@ test("the report downloads as a Word file with a progress message, and prints as
   await page.getByRole("link", { name: "Word (DOCX)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("stegvis-statistik-2025-01-01--2025-08-31.docx");
-  await expect(page.getByRole("status").filter({ hasText: "Klart:" })).toHaveText(
-    "Klart: stegvis-statistik-2025-01-01--2025-08-31.docx har laddats ner.",
-  );
+  await expect(page.getByRole("status").filter({ hasText: "Klart:" })).toHaveText("Klart: stegvis-statistik-2025-01-01--2025-08-31.docx har laddats ner.");
 
   await page.getByRole("link", { name: "Utskriftsvänlig version" }).click();
   await expect(page).toHaveURL(/\/statistik\/utskrift\?period=jan-aug&ar=2025/);

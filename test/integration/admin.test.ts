@@ -139,7 +139,11 @@ describe("kommuner", () => {
   it("refuses to rename into another kommun's name, beside that row", async () => {
     const result = await post(kommunerRoute, "/admin/kommuner", { intent: "rename", id: org.kommuner[1].id, name: "Ljungby" });
     expect(result.status).toBe(400);
-    expect(result.data).toMatchObject({ intent: "rename", targetId: org.kommuner[1].id, fieldErrors: { name: ["Det finns redan en kommun som heter Ljungby."] } });
+    expect(result.data).toMatchObject({
+      intent: "rename",
+      targetId: org.kommuner[1].id,
+      fieldErrors: { name: ["Det finns redan en kommun som heter Ljungby."] },
+    });
     expect((await prisma.kommun.findUniqueOrThrow({ where: { id: org.kommuner[1].id } })).name).toBe("Markaryd");
   });
 
@@ -349,7 +353,13 @@ describe("avslutsorsaker", () => {
     expect(await prisma.closureReason.findUnique({ where: { id: reason.id } })).toBeNull();
     expect(await auditEvents("closure-reason", reason.id)).toEqual([
       { action: "create", entity: "closure-reason", entityId: reason.id, userId: chef.id, detail: "namn: Föräldraledighet, kategori: negative" },
-      { action: "update", entity: "closure-reason", entityId: reason.id, userId: chef.id, detail: "namn: Föräldraledighet → Föräldraledig, kategori: positive" },
+      {
+        action: "update",
+        entity: "closure-reason",
+        entityId: reason.id,
+        userId: chef.id,
+        detail: "namn: Föräldraledighet → Föräldraledig, kategori: positive",
+      },
       { action: "delete", entity: "closure-reason", entityId: reason.id, userId: chef.id, detail: "namn: Föräldraledig" },
     ]);
   });
@@ -453,7 +463,13 @@ describe("an insats's settings", () => {
     expect(result.status).toBe(200);
     expect(result.data.insats.trappanSteps).toHaveLength(6);
     expect(result.data.insats.skapaAreas.map((a: { label: string }) => a.label)).toEqual([
-      "Tro på att få arbete", "Jobbsökning", "Hälsa", "Vardagen", "Samarbete", "Kunskap om arbetsmarknaden", "Beslutsamhet",
+      "Tro på att få arbete",
+      "Jobbsökning",
+      "Hälsa",
+      "Vardagen",
+      "Samarbete",
+      "Kunskap om arbetsmarknaden",
+      "Beslutsamhet",
     ]);
     expect(result.data.insats).toMatchObject({ skapaScaleMin: 1, skapaScaleMax: 10, targets: {} });
   });
@@ -576,11 +592,13 @@ describe("an insats's settings", () => {
   it("stores share targets typed in percent as ratios and count targets as counts; empty removes a target", async () => {
     const saved = await edit({ intent: "targets", trappan_share: "80", skapa_offered_share: "100", skapa_progressed_share: "50,5", new_enrolments: "40" });
     expect(saved.status).toBe(200);
-    const stored = async () =>
-      Object.fromEntries((await prisma.insatsTarget.findMany({ where: { insatsId } })).map((t) => [t.metric, t.value]));
+    const stored = async () => Object.fromEntries((await prisma.insatsTarget.findMany({ where: { insatsId } })).map((t) => [t.metric, t.value]));
     expect(await stored()).toEqual({ trappan_share: 0.8, skapa_offered_share: 1, skapa_progressed_share: 0.505, new_enrolments: 40 });
     expect((await get(insatsEditRoute, path(), { insatsId })).data.insats.targets).toEqual({
-      trappan_share: 0.8, skapa_offered_share: 1, skapa_progressed_share: 0.505, new_enrolments: 40,
+      trappan_share: 0.8,
+      skapa_offered_share: 1,
+      skapa_progressed_share: 0.505,
+      new_enrolments: 40,
     });
 
     const cleared = await edit({ intent: "targets", trappan_share: "80", skapa_offered_share: "", skapa_progressed_share: "50,5", new_enrolments: "40" });
@@ -630,9 +648,7 @@ describe("användare", () => {
     expect(user).toMatchObject({ organisationId: org.organisationId, name: "Kim Koordinator", role: "koordinator", active: true });
     expect(user.assignments.map((a) => a.kommunId).sort()).toEqual([org.kommuner[0].id, org.kommuner[1].id].sort());
     expect(await verifyPassword("ett-långt-lösenord", user.passwordHash)).toBe(true);
-    expect(await auditEvents("user", user.id)).toEqual([
-      { action: "create", entity: "user", entityId: user.id, userId: chef.id, detail: "roll: koordinator" },
-    ]);
+    expect(await auditEvents("user", user.id)).toEqual([{ action: "create", entity: "user", entityId: user.id, userId: chef.id, detail: "roll: koordinator" }]);
     const list = await get(usersRoute, `/admin/anvandare?skapad=${user.id}`);
     expect(list.data.createdMessage).toBe("Användaren Kim Koordinator är skapad.");
   });
@@ -677,16 +693,21 @@ describe("användare", () => {
     const load = async () => (await get(userEditRoute, path(), { userId: target.id })).data.user;
     const save = async (fields: Record<string, string | string[]>) => {
       const user = await load();
-      return post(userEditRoute, path(), {
-        intent: "save",
-        name: user.name,
-        email: user.email,
-        role: user.role,
-        ...(user.active ? { active: "on" } : {}),
-        assignment: user.assignments,
-        expectedUpdatedAt: user.updatedAt,
-        ...fields,
-      }, { userId: target.id });
+      return post(
+        userEditRoute,
+        path(),
+        {
+          intent: "save",
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          ...(user.active ? { active: "on" } : {}),
+          assignment: user.assignments,
+          expectedUpdatedAt: user.updatedAt,
+          ...fields,
+        },
+        { userId: target.id },
+      );
     };
 
     beforeAll(async () => {
@@ -713,15 +734,20 @@ describe("användare", () => {
       const stale = await load();
       expect((await save({ name: "Först" })).status).toBe(200);
       const auditBefore = await prisma.auditEvent.count();
-      const result = await post(userEditRoute, path(), {
-        intent: "save",
-        name: "Sist",
-        email: stale.email,
-        role: stale.role,
-        active: "on",
-        assignment: stale.assignments,
-        expectedUpdatedAt: stale.updatedAt,
-      }, { userId: target.id });
+      const result = await post(
+        userEditRoute,
+        path(),
+        {
+          intent: "save",
+          name: "Sist",
+          email: stale.email,
+          role: stale.role,
+          active: "on",
+          assignment: stale.assignments,
+          expectedUpdatedAt: stale.updatedAt,
+        },
+        { userId: target.id },
+      );
       expect(result.status).toBe(409);
       expect(result.data.formError).toBe("Någon annan har ändrat användaren medan du redigerade. Dina ändringar är inte sparade – ladda om sidan.");
       expect(result.data.values).toMatchObject({ name: "Sist", expectedUpdatedAt: stale.updatedAt });
@@ -766,13 +792,18 @@ describe("användare", () => {
 
     it("does not let a förbundschef deactivate or demote themself", async () => {
       const me = (await get(userEditRoute, `/admin/anvandare/${chef.id}`, { userId: chef.id })).data.user;
-      const result = await post(userEditRoute, `/admin/anvandare/${chef.id}`, {
-        intent: "save",
-        name: me.name,
-        email: me.email,
-        role: "styrgrupp",
-        expectedUpdatedAt: me.updatedAt,
-      }, { userId: chef.id });
+      const result = await post(
+        userEditRoute,
+        `/admin/anvandare/${chef.id}`,
+        {
+          intent: "save",
+          name: me.name,
+          email: me.email,
+          role: "styrgrupp",
+          expectedUpdatedAt: me.updatedAt,
+        },
+        { userId: chef.id },
+      );
       expect(result.status).toBe(400);
       expect(result.data.fieldErrors).toEqual({
         role: ["Du kan inte ta bort din egen roll som förbundschef. Be en annan förbundschef om det behövs."],
@@ -784,18 +815,32 @@ describe("användare", () => {
     it("answers 404 for another förbund's user and changes nothing", async () => {
       const foreign = await createUser(otherOrg.organisationId, "styrgrupp");
       expect((await get(userEditRoute, `/admin/anvandare/${foreign.id}`, { userId: foreign.id })).status).toBe(404);
-      const result = await post(userEditRoute, `/admin/anvandare/${foreign.id}`, {
-        intent: "save",
-        name: "Kapad",
-        email: foreign.email,
-        role: "forbundschef",
-        active: "on",
-        expectedUpdatedAt: foreign.updatedAt.toISOString(),
-      }, { userId: foreign.id });
+      const result = await post(
+        userEditRoute,
+        `/admin/anvandare/${foreign.id}`,
+        {
+          intent: "save",
+          name: "Kapad",
+          email: foreign.email,
+          role: "forbundschef",
+          active: "on",
+          expectedUpdatedAt: foreign.updatedAt.toISOString(),
+        },
+        { userId: foreign.id },
+      );
       expect(result.status).toBe(404);
-      const password = await post(userEditRoute, `/admin/anvandare/${foreign.id}`, { intent: "password", password: "ett-långt-lösenord" }, { userId: foreign.id });
+      const password = await post(
+        userEditRoute,
+        `/admin/anvandare/${foreign.id}`,
+        { intent: "password", password: "ett-långt-lösenord" },
+        { userId: foreign.id },
+      );
       expect(password.status).toBe(404);
-      expect(await prisma.user.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ name: foreign.name, role: "styrgrupp", passwordHash: foreign.passwordHash });
+      expect(await prisma.user.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({
+        name: foreign.name,
+        role: "styrgrupp",
+        passwordHash: foreign.passwordHash,
+      });
     });
   });
 });
@@ -815,7 +860,13 @@ describe("loggen", () => {
     expect(result.status).toBe(200);
     expect(result.data.events).toHaveLength(50);
     expect(result.data.page).toBe(1);
-    expect(result.data.events[0]).toMatchObject({ user: expect.stringContaining("Test forbundschef"), action: "Läst", entity: "Deltagare", entityId: "p1", participantId: "p1" });
+    expect(result.data.events[0]).toMatchObject({
+      user: expect.stringContaining("Test forbundschef"),
+      action: "Läst",
+      entity: "Deltagare",
+      entityId: "p1",
+      participantId: "p1",
+    });
     expect(result.data.events[0].at).toBe("2099-01-01 13:59");
   });
 
@@ -887,7 +938,7 @@ describe("the pages render", () => {
     const refused = await render(kommunerRoute, "/admin/kommuner", "/admin/kommuner", {}, { intent: "delete", id: ljungby.id });
     expect(refused).toContain('role="alert">Kommunen Ljungby kan inte tas bort: den används av');
     const renamed = await render(kommunerRoute, "/admin/kommuner", "/admin/kommuner", {}, { intent: "rename", id: ljungby.id, name: "Markaryd" });
-    expect(renamed).toContain("<details open=\"\">");
+    expect(renamed).toContain('<details open="">');
     expect(renamed).toContain("Det finns redan en kommun som heter Markaryd.");
     expect(renamed).toContain('value="Markaryd"');
   });
@@ -895,14 +946,20 @@ describe("the pages render", () => {
   it("keeps a user's input after a stale save, with the conflict message", async () => {
     const target = await createUser(org.organisationId, "styrgrupp");
     const path = `/admin/anvandare/${target.id}`;
-    const html = await render(userEditRoute, "/admin/anvandare/:userId", path, { userId: target.id }, {
-      intent: "save",
-      name: "Mitt osparade namn",
-      email: target.email,
-      role: "styrgrupp",
-      active: "on",
-      expectedUpdatedAt: "2000-01-01T00:00:00.000Z",
-    });
+    const html = await render(
+      userEditRoute,
+      "/admin/anvandare/:userId",
+      path,
+      { userId: target.id },
+      {
+        intent: "save",
+        name: "Mitt osparade namn",
+        email: target.email,
+        role: "styrgrupp",
+        active: "on",
+        expectedUpdatedAt: "2000-01-01T00:00:00.000Z",
+      },
+    );
     expect(html).toContain("Någon annan har ändrat användaren medan du redigerade. Dina ändringar är inte sparade – ladda om sidan.");
     expect(html).toContain('value="Mitt osparade namn"');
     expect(html).toContain('value="2000-01-01T00:00:00.000Z"');

@@ -70,10 +70,7 @@ describe("sign-in", () => {
 
   it("does not follow a redirect to another site after sign-in", async () => {
     const user = await createUser(organisationId, "koordinator");
-    const result = await callRoute(
-      signInRoute.action,
-      postRequest("/logga-in", { email: user.email, password: TEST_PASSWORD, redirectTo: "//evil.example/" }),
-    );
+    const result = await callRoute(signInRoute.action, postRequest("/logga-in", { email: user.email, password: TEST_PASSWORD, redirectTo: "//evil.example/" }));
     expect(result.location).toBe("/");
   });
 
@@ -128,7 +125,11 @@ describe("change password", () => {
     const other = await sessionCookie(user.id);
     const result = await callRoute(
       changePasswordRoute.action,
-      postRequest("/konto/losenord", { currentPassword: TEST_PASSWORD, newPassword: "ett-nytt-långt-lösen", confirmPassword: "ett-nytt-långt-lösen" }, { cookie: current }),
+      postRequest(
+        "/konto/losenord",
+        { currentPassword: TEST_PASSWORD, newPassword: "ett-nytt-långt-lösen", confirmPassword: "ett-nytt-långt-lösen" },
+        { cookie: current },
+      ),
     );
     expect(result.data).toEqual({
       ok: true,

@@ -77,8 +77,14 @@ async function addEdgeCases() {
   await place(tie.id, "2025-04-01", 2, "2026-01-01T12:00:00Z");
   await place(tie.id, "2025-04-01", 6, "2026-01-01T11:00:00Z");
   // Assessed twice, but no area answered in both: not progressed, no area change.
-  await assess(tie.id, "2025-02-10", [[0, 2], [1, null]]);
-  await assess(tie.id, "2025-05-10", [[1, 9], [2, 9]]);
+  await assess(tie.id, "2025-02-10", [
+    [0, 2],
+    [1, null],
+  ]);
+  await assess(tie.id, "2025-05-10", [
+    [1, 9],
+    [2, 9],
+  ]);
   // Closed in 2025 without a reason ("Ej angiven", no category); its only placement lies after
   // the closure, so it is not closed with a placement; a stödinsats after the closure still counts.
   const noReason = await enrol({ enrolledDate: "2024-11-01", closedDate: "2025-03-01" });
@@ -88,8 +94,14 @@ async function addEdgeCases() {
   });
   // Mean up over the common areas although one area fell: 4+4 → 2+7.
   const mixed = await enrol({ enrolledDate: "2025-01-15" });
-  await assess(mixed.id, "2025-01-20", [[0, 4], [1, 4]]);
-  await assess(mixed.id, "2025-06-20", [[0, 2], [1, 7]]);
+  await assess(mixed.id, "2025-01-20", [
+    [0, 4],
+    [1, 4],
+  ]);
+  await assess(mixed.id, "2025-06-20", [
+    [0, 2],
+    [1, 7],
+  ]);
   // Referrals still undecided, stored as NULL and as "".
   for (const decision of [null, ""]) {
     await prisma.referral.create({
@@ -151,8 +163,6 @@ describe("the benchmark's SQL baselines", () => {
       row.metric === "trappan.byKommun.*.measured" && row.key === "Ljungby" ? { ...row, value: Number(row.value) + 1 } : row,
     );
     const check = compareCounts(reportCounts(await report(period)), baselineCounts(tampered));
-    expect(check.mismatches).toEqual([
-      expect.objectContaining({ path: ["trappan", "byKommun", "Ljungby", "measured"], sql: expect.any(Number) }),
-    ]);
+    expect(check.mismatches).toEqual([expect.objectContaining({ path: ["trappan", "byKommun", "Ljungby", "measured"], sql: expect.any(Number) })]);
   });
 });

@@ -39,7 +39,19 @@ const CASES: Case[] = [
 const HEADER = "deltagare;insats;kommun;kon;aldersgrupp;remittent;samtycke;inskriven;avslutad;avslutsorsak;planering_efter_avslut";
 
 function row(code: string, consent: string, enrolled: string, closed: string | null): string {
-  return [code, "SamSteg", "Ljungby", "kvinna", "30-39", "Arbetsförmedlingen", consent, enrolled, closed ?? "", closed ? "Arbete" : "", closed ? "ja" : ""].join(";");
+  return [
+    code,
+    "SamSteg",
+    "Ljungby",
+    "kvinna",
+    "30-39",
+    "Arbetsförmedlingen",
+    consent,
+    enrolled,
+    closed ?? "",
+    closed ? "Arbete" : "",
+    closed ? "ja" : "",
+  ].join(";");
 }
 
 const deltagareFile = (rows: string[]) => ({ name: "deltagare.csv", data: new TextEncoder().encode([HEADER, ...rows].join("\n")) });
@@ -59,7 +71,10 @@ beforeAll(async () => {
   form = { intent: "reenrol", ...scope, coordinatorId: user.id, referrerId: referrer.id, gender: "kvinna", ageGroupId: ageGroup.id, incomeStartId: "" };
 
   // Every case's history, twice: once for the page (P-n) and once for the import (I-n).
-  const history = CASES.flatMap((c, n) => [row(`P-${n}`, c.history.consent, c.history.enrolled, c.history.closed), row(`I-${n}`, c.history.consent, c.history.enrolled, c.history.closed)]);
+  const history = CASES.flatMap((c, n) => [
+    row(`P-${n}`, c.history.consent, c.history.enrolled, c.history.closed),
+    row(`I-${n}`, c.history.consent, c.history.enrolled, c.history.closed),
+  ]);
   const result = await importFiles({ organisationId, files: [deltagareFile(history)], dryRun: false, createMissing: false });
   expect(result.ok ? [] : result.problems).toEqual([]);
 });
@@ -68,9 +83,13 @@ async function throughThePage(n: number, c: Case) {
   const participant = await prisma.participant.findFirstOrThrow({ where: { organisationId, code: `P-${n}` }, select: { id: true } });
   if (c.consent !== c.history.consent) await prisma.consent.create({ data: { participantId: participant.id, givenDate: c.consent } });
   const before = await prisma.enrolment.count({ where: { participantId: participant.id } });
-  const answer = await callRoute(detail.action, postRequest(`/deltagare/${participant.id}`, { ...form, enrolledDate: c.enrolled }, { cookie: coordinator.cookie }), {
-    participantId: participant.id,
-  });
+  const answer = await callRoute(
+    detail.action,
+    postRequest(`/deltagare/${participant.id}`, { ...form, enrolledDate: c.enrolled }, { cookie: coordinator.cookie }),
+    {
+      participantId: participant.id,
+    },
+  );
   const after = await prisma.enrolment.count({ where: { participantId: participant.id } });
   const accepted = answer.status === 302;
   // A refusal writes nothing and says why, at the date or (an open enrolment) at the top.

@@ -35,17 +35,39 @@ function cleanSheets(): Sheets {
   return {
     deltagare: [
       {
-        deltagare: "A-1", insats: "SamSteg", kommun: "Ljungby", kon: "kvinna", aldersgrupp: "30-39", remittent: "Arbetsförmedlingen",
-        samtycke: day("2025-01-08"), inskriven: day("2025-01-10"), avslutad: day("2025-04-30"), avslutsorsak: "Flytt",
-        planering_efter_avslut: "ja", namn: "Anna Demosson",
+        deltagare: "A-1",
+        insats: "SamSteg",
+        kommun: "Ljungby",
+        kon: "kvinna",
+        aldersgrupp: "30-39",
+        remittent: "Arbetsförmedlingen",
+        samtycke: day("2025-01-08"),
+        inskriven: day("2025-01-10"),
+        avslutad: day("2025-04-30"),
+        avslutsorsak: "Flytt",
+        planering_efter_avslut: "ja",
+        namn: "Anna Demosson",
       },
       {
-        deltagare: "A-1", insats: "SamSteg", kommun: "Ljungby", kon: "kvinna", aldersgrupp: "30-39", remittent: "Socialtjänst",
-        samtycke: "2025-06-01", inskriven: "20250601",
+        deltagare: "A-1",
+        insats: "SamSteg",
+        kommun: "Ljungby",
+        kon: "kvinna",
+        aldersgrupp: "30-39",
+        remittent: "Socialtjänst",
+        samtycke: "2025-06-01",
+        inskriven: "20250601",
       },
       {
-        deltagare: "A-2", insats: "Samverkansteam", kommun: "Markaryd", kon: "M", aldersgrupp: "20–29", remittent: "Regionen",
-        samtycke: "2025-02-01", inskriven: "2025-02-03", forsorjning_start: "Sjukpenning",
+        deltagare: "A-2",
+        insats: "Samverkansteam",
+        kommun: "Markaryd",
+        kon: "M",
+        aldersgrupp: "20–29",
+        remittent: "Regionen",
+        samtycke: "2025-02-01",
+        inskriven: "2025-02-03",
+        forsorjning_start: "Sjukpenning",
       },
     ],
     trappan: [
@@ -129,8 +151,19 @@ describe("a clean workbook", () => {
     const after = await countAll(organisationId);
     expect(after).toEqual({
       ...before,
-      participants: 2, consents: 3, enrolments: 3, placements: 3, assessments: 1, scores: 2, offers: 1, fov: 1,
-      support: 1, activities: 1, referrals: 2, studyVisits: 1, auditImports: 1,
+      participants: 2,
+      consents: 3,
+      enrolments: 3,
+      placements: 3,
+      assessments: 1,
+      scores: 2,
+      offers: 1,
+      fov: 1,
+      support: 1,
+      activities: 1,
+      referrals: 2,
+      studyVisits: 1,
+      auditImports: 1,
     });
 
     const anna = await prisma.participant.findFirstOrThrow({
@@ -161,7 +194,10 @@ describe("a clean workbook", () => {
       where: { enrolment: { organisationId } },
       include: { scores: { include: { area: true }, orderBy: { participantScore: "asc" } } },
     });
-    expect(assessment.scores.map((s) => [s.area.label, s.participantScore])).toEqual([["Hälsa", 4], ["Vardagen", 6]]);
+    expect(assessment.scores.map((s) => [s.area.label, s.participantScore])).toEqual([
+      ["Hälsa", 4],
+      ["Vardagen", 6],
+    ]);
     const referrals = await prisma.referral.findMany({ where: { organisationId }, orderBy: { date: "asc" }, include: { participant: true } });
     expect(referrals.map((r) => [r.date, r.decision, r.participant?.code ?? null])).toEqual([
       ["2024-12-20", "inskriven", "A-1"],
@@ -255,8 +291,14 @@ describe("importing again", () => {
     const third = await run(organisationId, [{ name: "import-2.xlsx", data: await workbook(later) }]);
     expect(third.counts.tables.trappan).toEqual({ rows: 4, new: 1, existing: 3 });
     expect(await countAll(organisationId)).toEqual({ ...afterFirst, placements: afterFirst.placements + 1, auditImports: afterFirst.auditImports + 2 });
-    const placements = await prisma.trappanPlacement.findMany({ where: { enrolment: { organisationId, participant: { code: "A-2" } } }, orderBy: { date: "asc" } });
-    expect(placements.map((p) => [p.date, p.step])).toEqual([["2025-02-03", 2], ["2025-05-01", 4]]);
+    const placements = await prisma.trappanPlacement.findMany({
+      where: { enrolment: { organisationId, participant: { code: "A-2" } } },
+      orderBy: { date: "asc" },
+    });
+    expect(placements.map((p) => [p.date, p.step])).toEqual([
+      ["2025-02-03", 2],
+      ["2025-05-01", 4],
+    ]);
   });
 });
 
@@ -445,7 +487,10 @@ describe("the /import page", () => {
     const result = await callRoute(importRoute.action, upload({ intent: "preview" }, [{ name: "fel.xlsx", data: await workbook(sheets) }]));
     expect(result.data.result.problems).toEqual([
       {
-        sheet: "trappan", row: 2, column: "deltagare", value: "Z-1",
+        sheet: "trappan",
+        row: 2,
+        column: "deltagare",
+        value: "Z-1",
         message: 'Deltagaren "Z-1" finns inte i bladet deltagare och inte heller i Stegvis. Lägg till deltagaren i bladet deltagare.',
       },
     ]);
@@ -465,7 +510,16 @@ describe("the /import page", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(data as unknown as ArrayBuffer);
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
-      "Instruktioner", "deltagare", "trappan", "skapa", "skapa_erbjuden", "fov", "stodinsatser", "aktiviteter", "remisser", "studiebesok",
+      "Instruktioner",
+      "deltagare",
+      "trappan",
+      "skapa",
+      "skapa_erbjuden",
+      "fov",
+      "stodinsatser",
+      "aktiviteter",
+      "remisser",
+      "studiebesok",
     ]);
     expect(book.getWorksheet("trappan")!.getRow(1).values).toEqual([undefined, "deltagare", "datum", "steg"]);
 

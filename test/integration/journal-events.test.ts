@@ -142,10 +142,20 @@ async function refused(cookie: string, participantId: string, fields: Record<str
 }
 
 const auditOf = (entityId: string) =>
-  prisma.auditEvent.findMany({ where: { entityId }, orderBy: { at: "asc" }, select: { action: true, entity: true, detail: true, userId: true, participantId: true } });
+  prisma.auditEvent.findMany({
+    where: { entityId },
+    orderBy: { at: "asc" },
+    select: { action: true, entity: true, detail: true, userId: true, participantId: true },
+  });
 
 const meeting = (enrolmentId: string, extra: Record<string, string> = {}) => ({
-  intent: "meeting", enrolmentId, date: "2025-02-03", activityTypeId: ids.activityType, minutes: "45", note: "Samtal om mål", ...extra,
+  intent: "meeting",
+  enrolmentId,
+  date: "2025-02-03",
+  activityTypeId: ids.activityType,
+  minutes: "45",
+  note: "Samtal om mål",
+  ...extra,
 });
 
 // ── Logga möte ─────────────────────────────────────────────────────────────
@@ -154,7 +164,11 @@ describe("logging a meeting", () => {
   it("saves the meeting, a step change and a stödinsats together, each with its audit entry", async () => {
     const p = await createParticipant();
     await prisma.trappanPlacement.create({ data: { enrolmentId: p.enrolmentId, date: ENROLLED, step: 2 } });
-    const result = await post(coordinator.cookie, p.participantId, meeting(p.enrolmentId, { step: "3", motivation: "Deltar i gruppen varje vecka", supportTypeId: ids.supportRaising }));
+    const result = await post(
+      coordinator.cookie,
+      p.participantId,
+      meeting(p.enrolmentId, { step: "3", motivation: "Deltar i gruppen varje vecka", supportTypeId: ids.supportRaising }),
+    );
     expect(result.status).toBe(302);
     expect(result.location).toBe(`/deltagare/${p.participantId}?klart=meeting`);
 
@@ -170,7 +184,11 @@ describe("logging a meeting", () => {
       { action: "create", entity: "activity", detail: "fält: date, activityTypeId, minutes, note", userId: coordinator.id, participantId: p.participantId },
     ]);
     expect((await auditOf(placement.id))[0]).toMatchObject({ action: "create", entity: "trappan-placement", detail: "fält: date, step, motivation" });
-    expect((await auditOf(support.id))[0]).toMatchObject({ action: "create", entity: "support-intervention", detail: "fält: date, supportTypeId, raisesActivityLevel" });
+    expect((await auditOf(support.id))[0]).toMatchObject({
+      action: "create",
+      entity: "support-intervention",
+      detail: "fält: date, supportTypeId, raisesActivityLevel",
+    });
   });
 
   it("writes nothing of the meeting when its stödinsats is refused: one transaction", async () => {
@@ -230,7 +248,9 @@ describe("Trappan placements", () => {
     expect((await post(coordinator.cookie, p.participantId, placement(p.enrolmentId))).location).toBe(`/deltagare/${p.participantId}?klart=placement`);
     const row = await prisma.trappanPlacement.findFirstOrThrow({ where: { enrolmentId: p.enrolmentId } });
     expect(row).toMatchObject({ date: "2025-02-01", step: 2, motivation: null });
-    expect(await auditOf(row.id)).toEqual([{ action: "create", entity: "trappan-placement", detail: "fält: date, step", userId: coordinator.id, participantId: p.participantId }]);
+    expect(await auditOf(row.id)).toEqual([
+      { action: "create", entity: "trappan-placement", detail: "fält: date, step", userId: coordinator.id, participantId: p.participantId },
+    ]);
   });
 
   it.each(["0", "7", ""])("refuses step %j", async (step) => {
@@ -249,7 +269,14 @@ describe("Trappan placements", () => {
   it("edits with the version the form was loaded with and audits the changed fields", async () => {
     const p = await createParticipant();
     const row = await prisma.trappanPlacement.create({ data: { enrolmentId: p.enrolmentId, date: "2025-02-01", step: 2 } });
-    const result = await post(coordinator.cookie, p.participantId, { intent: "placement", eventId: row.id, version: "1", date: "2025-02-01", step: "2", motivation: "Förtydligad" });
+    const result = await post(coordinator.cookie, p.participantId, {
+      intent: "placement",
+      eventId: row.id,
+      version: "1",
+      date: "2025-02-01",
+      step: "2",
+      motivation: "Förtydligad",
+    });
     expect(result.location).toBe(`/deltagare/${p.participantId}?klart=updated`);
     expect(await prisma.trappanPlacement.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ motivation: "Förtydligad", version: 2 });
     expect((await auditOf(row.id)).map((entry) => [entry.action, entry.detail])).toEqual([["update", "ändrat: motivation"]]);
@@ -258,10 +285,23 @@ describe("Trappan placements", () => {
   it("refuses a save over a placement someone else changed, keeping the user's input", async () => {
     const p = await createParticipant();
     const row = await prisma.trappanPlacement.create({ data: { enrolmentId: p.enrolmentId, date: "2025-02-01", step: 2, version: 2 } });
-    const result = await refused(coordinator.cookie, p.participantId, { intent: "placement", eventId: row.id, version: "1", date: "2025-02-01", step: "4", motivation: "Min ändring" });
+    const result = await refused(coordinator.cookie, p.participantId, {
+      intent: "placement",
+      eventId: row.id,
+      version: "1",
+      date: "2025-02-01",
+      step: "4",
+      motivation: "Min ändring",
+    });
     expect(result.status).toBe(409);
     // The edit card's answer: it names the event, so the page shows it there and not in the quick form.
-    expect(result.data).toMatchObject({ intent: "placement", targetId: row.id, reason: "conflict", formError: CONFLICT_MESSAGE, values: { step: "4", motivation: "Min ändring" } });
+    expect(result.data).toMatchObject({
+      intent: "placement",
+      targetId: row.id,
+      reason: "conflict",
+      formError: CONFLICT_MESSAGE,
+      values: { step: "4", motivation: "Min ändring" },
+    });
     expect(await prisma.trappanPlacement.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ step: 2, motivation: null, version: 2 });
   });
 
@@ -270,7 +310,14 @@ describe("Trappan placements", () => {
     const other = await createParticipant();
     const theirs = await prisma.trappanPlacement.create({ data: { enrolmentId: other.enrolmentId, date: "2025-02-01", step: 2 } });
     for (const eventId of [ids.otherPlacement, theirs.id]) {
-      const result = await refused(coordinator.cookie, p.participantId, { intent: "placement", eventId, version: "1", date: "2025-02-01", step: "5", motivation: "x" });
+      const result = await refused(coordinator.cookie, p.participantId, {
+        intent: "placement",
+        eventId,
+        version: "1",
+        date: "2025-02-01",
+        step: "5",
+        motivation: "x",
+      });
       expect(result.status).toBe(404);
       expect(result.data.formError).toBe(EVENT_GONE);
       const deleted = await refused(coordinator.cookie, p.participantId, { intent: "delete", kind: "placement", eventId, version: "1" });
@@ -295,13 +342,20 @@ describe("Trappan placements", () => {
     const result = await post(coordinator.cookie, p.participantId, { intent: "delete", kind: "placement", eventId: row.id, version: "1" });
     expect(result.location).toBe(`/deltagare/${p.participantId}?klart=deleted`);
     expect(await prisma.trappanPlacement.count({ where: { id: row.id } })).toBe(0);
-    expect((await auditOf(row.id)).map((entry) => [entry.action, entry.entity, entry.detail])).toEqual([["delete", "trappan-placement", "fält: date, step, motivation"]]);
+    expect((await auditOf(row.id)).map((entry) => [entry.action, entry.entity, entry.detail])).toEqual([
+      ["delete", "trappan-placement", "fält: date, step, motivation"],
+    ]);
   });
 });
 
 // ── SKAPA ──────────────────────────────────────────────────────────────────
 
-function assessment(enrolmentId: string, participantScores: (string | undefined)[], coordinatorScores: (string | undefined)[] = [], extra: Record<string, string> = {}) {
+function assessment(
+  enrolmentId: string,
+  participantScores: (string | undefined)[],
+  coordinatorScores: (string | undefined)[] = [],
+  extra: Record<string, string> = {},
+) {
   const fields: Record<string, string> = { intent: "skapa-assessment", enrolmentId, date: "2025-03-01", ...extra };
   areas.forEach((area, index) => {
     fields[scoreField(area.id)] = participantScores[index] ?? "";
@@ -321,7 +375,11 @@ describe("SKAPA", () => {
 
   it("saves every area at once, the participant's and the coordinator's ratings", async () => {
     const p = await createParticipant();
-    const result = await post(coordinator.cookie, p.participantId, assessment(p.enrolmentId, ["3", "4", "5", "6", "7", "8", "9"], ["2", "", "", "", "", "", "10"]));
+    const result = await post(
+      coordinator.cookie,
+      p.participantId,
+      assessment(p.enrolmentId, ["3", "4", "5", "6", "7", "8", "9"], ["2", "", "", "", "", "", "10"]),
+    );
     expect(result.location).toBe(`/deltagare/${p.participantId}?klart=skapa-assessment`);
     const saved = await prisma.skapaAssessment.findFirstOrThrow({ where: { enrolmentId: p.enrolmentId }, include: { scores: true } });
     expect(saved.scores).toHaveLength(7);
@@ -377,7 +435,16 @@ describe("SKAPA", () => {
   it("edits the scores with the version, and refuses a stale version", async () => {
     const p = await createParticipant();
     const saved = await prisma.skapaAssessment.create({
-      data: { enrolmentId: p.enrolmentId, date: "2025-03-01", scores: { create: [{ areaId: areas[0].id, participantScore: 3 }, { areaId: areas[1].id, participantScore: 4 }] } },
+      data: {
+        enrolmentId: p.enrolmentId,
+        date: "2025-03-01",
+        scores: {
+          create: [
+            { areaId: areas[0].id, participantScore: 3 },
+            { areaId: areas[1].id, participantScore: 4 },
+          ],
+        },
+      },
     });
     const edit = { ...assessment(p.enrolmentId, ["6"]), eventId: saved.id, version: "1" };
     expect((await post(coordinator.cookie, p.participantId, edit)).location).toBe(`/deltagare/${p.participantId}?klart=updated`);
@@ -397,8 +464,21 @@ describe("SKAPA", () => {
     ]);
     const user = await signedIn((await createUser(org.organisationId, "koordinator", { assignments: [{ insatsId: insats.id, kommunId: scope.kommunId }] })).id);
     const p = await createParticipant({ insatsId: insats.id, coordinatorId: user.id });
-    await prisma.skapaAssessment.create({ data: { enrolmentId: p.enrolmentId, date: "2025-02-01", scores: { create: [{ areaId: kept.id, participantScore: 3 }, { areaId: retired.id, participantScore: 2 }] } } });
-    await prisma.skapaAssessment.create({ data: { enrolmentId: p.enrolmentId, date: "2025-05-01", scores: { create: [{ areaId: kept.id, participantScore: 7, coordinatorScore: 6 }] } } });
+    await prisma.skapaAssessment.create({
+      data: {
+        enrolmentId: p.enrolmentId,
+        date: "2025-02-01",
+        scores: {
+          create: [
+            { areaId: kept.id, participantScore: 3 },
+            { areaId: retired.id, participantScore: 2 },
+          ],
+        },
+      },
+    });
+    await prisma.skapaAssessment.create({
+      data: { enrolmentId: p.enrolmentId, date: "2025-05-01", scores: { create: [{ areaId: kept.id, participantScore: 7, coordinatorScore: 6 }] } },
+    });
     const page = await load(user.cookie, p.participantId);
     expect(page.data.current.instrument).toEqual({ areas: [{ id: kept.id, label: "Hälsa" }], min: 1, max: 10 });
     expect(page.data.skapa).toEqual({
@@ -418,7 +498,14 @@ describe("SKAPA", () => {
 // ── FOV ────────────────────────────────────────────────────────────────────
 
 describe("FOV", () => {
-  const fov = (enrolmentId: string, extra: Record<string, string> = {}) => ({ intent: "fov", enrolmentId, date: "2025-02-10", outcome: "ja", supportOffered: "on", ...extra });
+  const fov = (enrolmentId: string, extra: Record<string, string> = {}) => ({
+    intent: "fov",
+    enrolmentId,
+    date: "2025-02-10",
+    outcome: "ja",
+    supportOffered: "on",
+    ...extra,
+  });
 
   it("records a screening", async () => {
     const p = await createParticipant();
@@ -430,7 +517,9 @@ describe("FOV", () => {
 
   it("requires an outcome, and a reason for ej tillfrågad", async () => {
     const p = await createParticipant();
-    expect((await refused(coordinator.cookie, p.participantId, fov(p.enrolmentId, { outcome: "" }))).data.fieldErrors).toEqual({ outcome: ["Välj vad screeningen gav."] });
+    expect((await refused(coordinator.cookie, p.participantId, fov(p.enrolmentId, { outcome: "" }))).data.fieldErrors).toEqual({
+      outcome: ["Välj vad screeningen gav."],
+    });
     expect((await refused(coordinator.cookie, p.participantId, fov(p.enrolmentId, { outcome: "ej_tillfragad" }))).data.fieldErrors).toEqual({
       notAskedReason: ["Skriv varför frågorna inte ställdes."],
     });
@@ -478,7 +567,13 @@ describe("stödinsatser and försörjning", () => {
     ["an explicit ja", ids_supportPlain, "ja", true],
   ])("takes the raised-activity flag from %s", async (_case, type, raises, expected) => {
     const p = await createParticipant();
-    const result = await post(coordinator.cookie, p.participantId, { intent: "support", enrolmentId: p.enrolmentId, date: "2025-02-01", supportTypeId: type(), raisesActivityLevel: raises });
+    const result = await post(coordinator.cookie, p.participantId, {
+      intent: "support",
+      enrolmentId: p.enrolmentId,
+      date: "2025-02-01",
+      supportTypeId: type(),
+      raisesActivityLevel: raises,
+    });
     expect(result.status).toBe(302);
     expect((await prisma.supportIntervention.findFirstOrThrow({ where: { enrolmentId: p.enrolmentId } })).raisesActivityLevel).toBe(expected);
   });
@@ -487,7 +582,9 @@ describe("stödinsatser and försörjning", () => {
     const p = await createParticipant();
     const fields = { intent: "support", enrolmentId: p.enrolmentId, date: "2025-02-01", supportTypeId: "påhittad" };
     expect((await refused(coordinator.cookie, p.participantId, fields)).data.fieldErrors).toEqual({ supportTypeId: ["Välj en stödinsats ur listan."] });
-    expect((await refused(coordinator.cookie, p.participantId, { ...fields, supportTypeId: "" })).data.fieldErrors).toEqual({ supportTypeId: ["Välj en stödinsats."] });
+    expect((await refused(coordinator.cookie, p.participantId, { ...fields, supportTypeId: "" })).data.fieldErrors).toEqual({
+      supportTypeId: ["Välj en stödinsats."],
+    });
   });
 
   it("records, edits and refuses a stale edit of a change of försörjning", async () => {
@@ -505,7 +602,12 @@ describe("stödinsatser and försörjning", () => {
 
   it("refuses an income source of the list that is not the förbund's", async () => {
     const p = await createParticipant();
-    const result = await refused(coordinator.cookie, p.participantId, { intent: "income", enrolmentId: p.enrolmentId, date: "2025-03-01", incomeSourceId: "annat-id" });
+    const result = await refused(coordinator.cookie, p.participantId, {
+      intent: "income",
+      enrolmentId: p.enrolmentId,
+      date: "2025-03-01",
+      incomeSourceId: "annat-id",
+    });
     expect(result.data.fieldErrors).toEqual({ incomeSourceId: ["Välj en försörjning ur listan."] });
   });
 });
@@ -522,8 +624,17 @@ function ids_supportPlain() {
 
 describe("closure", () => {
   const closure = (enrolmentId: string, extra: Record<string, string> = {}) => ({
-    intent: "closure", enrolmentId, version: "1", date: "2025-06-30", closureReasonId: ids.reason, incomeEndId: ids.income2,
-    planAfterClosure: "ja", surveySupport: "ja", surveyInfluence: "nej", surveyReadiness: "", ...extra,
+    intent: "closure",
+    enrolmentId,
+    version: "1",
+    date: "2025-06-30",
+    closureReasonId: ids.reason,
+    incomeEndId: ids.income2,
+    planAfterClosure: "ja",
+    surveySupport: "ja",
+    surveyInfluence: "nej",
+    surveyReadiness: "",
+    ...extra,
   });
 
   it("closes the enrolment with the survey and audits it", async () => {
@@ -531,12 +642,21 @@ describe("closure", () => {
     const result = await post(coordinator.cookie, p.participantId, closure(p.enrolmentId));
     expect(result.location).toBe(`/deltagare/${p.participantId}?klart=closure`);
     expect(await prisma.enrolment.findUniqueOrThrow({ where: { id: p.enrolmentId } })).toMatchObject({
-      closedDate: "2025-06-30", closureReasonId: ids.reason, incomeEndId: ids.income2, planAfterClosure: true,
-      surveySupport: true, surveyInfluence: false, surveyReadiness: null, version: 2,
+      closedDate: "2025-06-30",
+      closureReasonId: ids.reason,
+      incomeEndId: ids.income2,
+      planAfterClosure: true,
+      surveySupport: true,
+      surveyInfluence: false,
+      surveyReadiness: null,
+      version: 2,
     });
     expect(await auditOf(p.enrolmentId)).toEqual([
       {
-        action: "update", entity: "enrolment", userId: coordinator.id, participantId: p.participantId,
+        action: "update",
+        entity: "enrolment",
+        userId: coordinator.id,
+        participantId: p.participantId,
         detail: "avslut: closedDate, closureReasonId, incomeEndId, planAfterClosure, surveySupport, surveyInfluence",
       },
     ]);
@@ -589,8 +709,14 @@ describe("closure", () => {
     const p = await createParticipant({ closedDate: "2025-06-30" });
     await prisma.enrolment.create({
       data: {
-        organisationId: org.organisationId, participantId: p.participantId, ...scope, coordinatorId: coordinator.id,
-        referrerId: ids.referrer, gender: "kvinna", ageGroupId: ids.ageGroup, enrolledDate: "2025-09-01",
+        organisationId: org.organisationId,
+        participantId: p.participantId,
+        ...scope,
+        coordinatorId: coordinator.id,
+        referrerId: ids.referrer,
+        gender: "kvinna",
+        ageGroupId: ids.ageGroup,
+        enrolledDate: "2025-09-01",
       },
     });
     return p;
@@ -598,7 +724,11 @@ describe("closure", () => {
 
   it.each([
     ["after the next enrolment's start", "2025-09-02", "Avslutsdatum kan inte ligga efter nästa inskrivning (1 september 2025)."],
-    ["on the next enrolment's first day", "2025-09-01", "Avslutsdatum måste ligga före nästa inskrivning (1 september 2025): två inskrivningar kan inte dela en dag."],
+    [
+      "on the next enrolment's first day",
+      "2025-09-01",
+      "Avslutsdatum måste ligga före nästa inskrivning (1 september 2025): två inskrivningar kan inte dela en dag.",
+    ],
   ])("refuses a corrected closure %s", async (_case, date, message) => {
     const p = await enrolledAgain();
     const result = await refused(coordinator.cookie, p.participantId, closure(p.enrolmentId, { eventId: p.enrolmentId, date }));
@@ -624,7 +754,12 @@ describe("closure", () => {
     expect((await auditOf(p.enrolmentId)).map((entry) => entry.detail)[1]).toBe("ändrat: planAfterClosure");
     const reopened = await post(coordinator.cookie, p.participantId, { intent: "delete", kind: "closure", eventId: p.enrolmentId, version: "3" });
     expect(reopened.location).toBe(`/deltagare/${p.participantId}?klart=reopened`);
-    expect(await prisma.enrolment.findUniqueOrThrow({ where: { id: p.enrolmentId } })).toMatchObject({ closedDate: null, closureReasonId: null, planAfterClosure: null, version: 4 });
+    expect(await prisma.enrolment.findUniqueOrThrow({ where: { id: p.enrolmentId } })).toMatchObject({
+      closedDate: null,
+      closureReasonId: null,
+      planAfterClosure: null,
+      version: 4,
+    });
   });
 
   it("enrols a closed participant again: a new enrolment with its own history", async () => {
@@ -633,8 +768,16 @@ describe("closure", () => {
     const before = await load(coordinator.cookie, p.participantId);
     expect(before.data.enrolmentOptions).not.toBeNull();
     const result = await post(coordinator.cookie, p.participantId, {
-      intent: "reenrol", insatsId: scope.insatsId, kommunId: scope.kommunId, coordinatorId: coordinator.id, referrerId: ids.referrer,
-      gender: "kvinna", ageGroupId: ids.ageGroup, incomeStartId: "", enrolledDate: "2025-09-01", firstStep: "2",
+      intent: "reenrol",
+      insatsId: scope.insatsId,
+      kommunId: scope.kommunId,
+      coordinatorId: coordinator.id,
+      referrerId: ids.referrer,
+      gender: "kvinna",
+      ageGroupId: ids.ageGroup,
+      incomeStartId: "",
+      enrolledDate: "2025-09-01",
+      firstStep: "2",
     });
     expect(result.location).toBe(`/deltagare/${p.participantId}?klart=reenrol`);
     const page = await load(coordinator.cookie, p.participantId);
@@ -653,25 +796,55 @@ describe("closure", () => {
 describe("edit and delete with history", () => {
   it("audits an edit of a meeting with the changed field names only", async () => {
     const p = await createParticipant();
-    const row = await prisma.activity.create({ data: { enrolmentId: p.enrolmentId, date: "2025-02-01", activityTypeId: ids.activityType, minutes: 30, note: "Före" } });
-    await post(coordinator.cookie, p.participantId, { intent: "activity", eventId: row.id, version: "1", date: "2025-02-01", activityTypeId: ids.activityType, minutes: "60", note: "Efter" });
-    expect(await auditOf(row.id)).toEqual([{ action: "update", entity: "activity", detail: "ändrat: minutes, note", userId: coordinator.id, participantId: p.participantId }]);
+    const row = await prisma.activity.create({
+      data: { enrolmentId: p.enrolmentId, date: "2025-02-01", activityTypeId: ids.activityType, minutes: 30, note: "Före" },
+    });
+    await post(coordinator.cookie, p.participantId, {
+      intent: "activity",
+      eventId: row.id,
+      version: "1",
+      date: "2025-02-01",
+      activityTypeId: ids.activityType,
+      minutes: "60",
+      note: "Efter",
+    });
+    expect(await auditOf(row.id)).toEqual([
+      { action: "update", entity: "activity", detail: "ändrat: minutes, note", userId: coordinator.id, participantId: p.participantId },
+    ]);
     expect(await prisma.activity.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ minutes: 60, note: "Efter", version: 2 });
   });
 
   it("refuses an edit that moves an event after the closure", async () => {
     const p = await createParticipant({ closedDate: "2025-06-30" });
     const row = await prisma.activity.create({ data: { enrolmentId: p.enrolmentId, date: "2025-02-01", activityTypeId: ids.activityType } });
-    const result = await refused(coordinator.cookie, p.participantId, { intent: "activity", eventId: row.id, version: "1", date: "2025-07-01", activityTypeId: ids.activityType });
+    const result = await refused(coordinator.cookie, p.participantId, {
+      intent: "activity",
+      eventId: row.id,
+      version: "1",
+      date: "2025-07-01",
+      activityTypeId: ids.activityType,
+    });
     expect(result.data.fieldErrors).toEqual({ date: ["Datumet kan inte ligga efter avslutet (30 juni 2025)."] });
   });
 
   const kinds: Array<[string, string, (enrolmentId: string) => Promise<{ id: string }>, string]> = [
     ["activity", "activity", (enrolmentId) => prisma.activity.create({ data: { enrolmentId, date: "2025-02-01", activityTypeId: ids.activityType } }), "1"],
     ["skapa-offer", "skapa-offer", (enrolmentId) => prisma.skapaOffer.create({ data: { enrolmentId, date: "2025-02-01" } }), "2025-02-01"],
-    ["skapa-assessment", "skapa-assessment", (enrolmentId) => prisma.skapaAssessment.create({ data: { enrolmentId, date: "2025-02-01", scores: { create: [{ areaId: areas[0].id, participantScore: 4 }] } } }), "1"],
+    [
+      "skapa-assessment",
+      "skapa-assessment",
+      (enrolmentId) =>
+        prisma.skapaAssessment.create({ data: { enrolmentId, date: "2025-02-01", scores: { create: [{ areaId: areas[0].id, participantScore: 4 }] } } }),
+      "1",
+    ],
     ["fov", "fov-screening", (enrolmentId) => prisma.fovScreening.create({ data: { enrolmentId, date: "2025-02-01", outcome: "nej" } }), "1"],
-    ["support", "support-intervention", (enrolmentId) => prisma.supportIntervention.create({ data: { enrolmentId, date: "2025-02-01", supportTypeId: ids.supportPlain, raisesActivityLevel: false } }), "1"],
+    [
+      "support",
+      "support-intervention",
+      (enrolmentId) =>
+        prisma.supportIntervention.create({ data: { enrolmentId, date: "2025-02-01", supportTypeId: ids.supportPlain, raisesActivityLevel: false } }),
+      "1",
+    ],
   ];
 
   it.each(kinds)("deletes a %s with an audit entry", async (kind, entity, create, version) => {
@@ -687,18 +860,29 @@ describe("edit and delete with history", () => {
   it("deletes a change of försörjning by its values", async () => {
     const p = await createParticipant();
     const row = await prisma.incomeChange.create({ data: { enrolmentId: p.enrolmentId, date: "2025-02-01", incomeSourceId: ids.income } });
-    expect((await refused(coordinator.cookie, p.participantId, { intent: "delete", kind: "income", eventId: row.id, version: `2025-02-01|${ids.income2}` })).status).toBe(409);
-    expect((await post(coordinator.cookie, p.participantId, { intent: "delete", kind: "income", eventId: row.id, version: `2025-02-01|${ids.income}` })).status).toBe(302);
+    expect(
+      (await refused(coordinator.cookie, p.participantId, { intent: "delete", kind: "income", eventId: row.id, version: `2025-02-01|${ids.income2}` })).status,
+    ).toBe(409);
+    expect(
+      (await post(coordinator.cookie, p.participantId, { intent: "delete", kind: "income", eventId: row.id, version: `2025-02-01|${ids.income}` })).status,
+    ).toBe(302);
     expect(await prisma.incomeChange.count({ where: { id: row.id } })).toBe(0);
   });
 
   it("offers the edit form with the version for an event of the participant, and nothing for another's", async () => {
     const p = await createParticipant();
     const other = await createParticipant();
-    const row = await prisma.trappanPlacement.create({ data: { enrolmentId: p.enrolmentId, date: "2025-02-01", step: 3, motivation: "Mår bättre", version: 5 } });
+    const row = await prisma.trappanPlacement.create({
+      data: { enrolmentId: p.enrolmentId, date: "2025-02-01", step: 3, motivation: "Mår bättre", version: 5 },
+    });
     const theirs = await prisma.trappanPlacement.create({ data: { enrolmentId: other.enrolmentId, date: "2025-02-01", step: 3 } });
     const page = await load(coordinator.cookie, p.participantId, `?andra=placement&post=${row.id}`);
-    expect(page.data.editing).toMatchObject({ kind: "placement", id: row.id, version: "5", values: { date: "2025-02-01", step: "3", motivation: "Mår bättre" } });
+    expect(page.data.editing).toMatchObject({
+      kind: "placement",
+      id: row.id,
+      version: "5",
+      values: { date: "2025-02-01", step: "3", motivation: "Mår bättre" },
+    });
     const tampered = await load(coordinator.cookie, p.participantId, `?andra=placement&post=${theirs.id}`);
     expect(tampered.data.editing).toBeNull();
     expect(tampered.data.editMissing).toBe(true);
@@ -739,8 +923,12 @@ describe("the participant page", () => {
   });
 
   it("shows a consented person not yet enrolled, with the enrolment form", async () => {
-    const participant = await prisma.participant.create({ data: { organisationId: org.organisationId, code: "J-NY", consents: { create: { givenDate: "2025-01-02" } } } });
-    await prisma.referral.create({ data: { organisationId: org.organisationId, date: "2025-01-01", referrerId: ids.referrer, ...scope, participantId: participant.id } });
+    const participant = await prisma.participant.create({
+      data: { organisationId: org.organisationId, code: "J-NY", consents: { create: { givenDate: "2025-01-02" } } },
+    });
+    await prisma.referral.create({
+      data: { organisationId: org.organisationId, date: "2025-01-01", referrerId: ids.referrer, ...scope, participantId: participant.id },
+    });
     const page = await load(coordinator.cookie, participant.id);
     expect(page.status).toBe(200);
     expect(page.data).toMatchObject({ current: null, enrolments: [], trappan: null, skapa: null, enrolmentDefaults: null });
@@ -763,7 +951,11 @@ describe("the participant page", () => {
     const p = await createParticipant();
     await load(coordinator.cookie, p.participantId);
     await load(chef.cookie, p.participantId, "?typ=fov");
-    const reads = await prisma.auditEvent.findMany({ where: { participantId: p.participantId, action: "read" }, orderBy: { at: "asc" }, select: { userId: true, entity: true, entityId: true } });
+    const reads = await prisma.auditEvent.findMany({
+      where: { participantId: p.participantId, action: "read" },
+      orderBy: { at: "asc" },
+      select: { userId: true, entity: true, entityId: true },
+    });
     expect(reads).toEqual([
       { userId: coordinator.id, entity: "participant", entityId: p.participantId },
       { userId: chef.id, entity: "participant", entityId: p.participantId },
@@ -799,7 +991,12 @@ describe("the participant page", () => {
 
   it("gives 404 for another förbund's participant", async () => {
     const other = await createOrganisation("Tredje förbundet");
-    const p = await createParticipant({ organisationId: other.organisationId, insatsId: other.insatser[0].id, kommunId: other.kommuner[0].id, coordinatorId: null });
+    const p = await createParticipant({
+      organisationId: other.organisationId,
+      insatsId: other.insatser[0].id,
+      kommunId: other.kommuner[0].id,
+      coordinatorId: null,
+    });
     expect((await load(chef.cookie, p.participantId)).status).toBe(404);
   });
 });
@@ -820,10 +1017,16 @@ describe("consent withdrawal", () => {
     await prisma.activity.create({ data: { enrolmentId: e, date: "2025-02-01", activityTypeId: ids.activityType, note: "Berättade om sin bror" } });
     await prisma.trappanPlacement.create({ data: { enrolmentId: e, date: "2025-02-01", step: 3, motivation: "Ny praktik på ICA" } });
     await prisma.fovScreening.create({ data: { enrolmentId: e, date: "2025-02-01", outcome: "ej_tillfragad", notAskedReason: "Mannen var med" } });
-    await prisma.supportIntervention.create({ data: { enrolmentId: e, date: "2025-02-01", supportTypeId: ids.supportPlain, raisesActivityLevel: false, note: "Färdtjänst till Växjö" } });
+    await prisma.supportIntervention.create({
+      data: { enrolmentId: e, date: "2025-02-01", supportTypeId: ids.supportPlain, raisesActivityLevel: false, note: "Färdtjänst till Växjö" },
+    });
     await prisma.skapaAssessment.create({ data: { enrolmentId: e, date: "2025-02-01", scores: { create: [{ areaId: areas[0].id, participantScore: 4 }] } } });
-    const referral = await prisma.referral.create({ data: { organisationId: org.organisationId, date: "2025-01-01", referrerId: ids.referrer, ...scope, participantId: p.participantId } });
-    const visit = await prisma.studyVisit.create({ data: { organisationId: org.organisationId, date: "2024-12-01", ...scope, participantId: p.participantId } });
+    const referral = await prisma.referral.create({
+      data: { organisationId: org.organisationId, date: "2025-01-01", referrerId: ids.referrer, ...scope, participantId: p.participantId },
+    });
+    const visit = await prisma.studyVisit.create({
+      data: { organisationId: org.organisationId, date: "2024-12-01", ...scope, participantId: p.participantId },
+    });
     await load(coordinator.cookie, p.participantId);
 
     const result = await post(coordinator.cookie, p.participantId, { intent: "withdraw-consent", version: "1", date: "2025-08-01", confirm: "on" });
@@ -844,7 +1047,9 @@ describe("consent withdrawal", () => {
     expect((await prisma.consent.findFirstOrThrow({ where: { participantId: p.participantId } })).withdrawnDate).toBe("2025-08-01");
 
     const withdrawal = await prisma.auditEvent.findMany({ where: { participantId: p.participantId, action: "consent-withdrawal" } });
-    expect(withdrawal.map((entry) => [entry.userId, entry.entity, entry.entityId, entry.detail])).toEqual([[coordinator.id, "participant", p.participantId, null]]);
+    expect(withdrawal.map((entry) => [entry.userId, entry.entity, entry.entityId, entry.detail])).toEqual([
+      [coordinator.id, "participant", p.participantId, null],
+    ]);
     const log = JSON.stringify(await prisma.auditEvent.findMany({ where: { participantId: p.participantId } }));
     for (const erased of ["Anna", p.code, "bror", "ICA", "Mannen", "Växjö"]) expect(log).not.toContain(erased);
 

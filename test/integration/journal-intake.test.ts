@@ -28,14 +28,26 @@ let koordB: { id: string; cookie: string };
 let chef: { id: string; cookie: string };
 let styrgrupp: { id: string; cookie: string };
 
-async function signedIn(organisationId: string, role: "koordinator" | "forbundschef" | "styrgrupp", assignments: { insatsId: string; kommunId: string }[] = []) {
+async function signedIn(
+  organisationId: string,
+  role: "koordinator" | "forbundschef" | "styrgrupp",
+  assignments: { insatsId: string; kommunId: string }[] = [],
+) {
   const user = await createUser(organisationId, role, { assignments });
   return { id: user.id, cookie: await sessionCookie(user.id) };
 }
 
 async function currentUser(userId: string): Promise<CurrentUser> {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { assignments: true } });
-  return { id: user.id, organisationId: user.organisationId, name: user.name, email: user.email, role: user.role as CurrentUser["role"], assignments: user.assignments, sessionId: "test" };
+  return {
+    id: user.id,
+    organisationId: user.organisationId,
+    name: user.name,
+    email: user.email,
+    role: user.role as CurrentUser["role"],
+    assignments: user.assignments,
+    sessionId: "test",
+  };
 }
 
 beforeAll(async () => {
@@ -68,7 +80,11 @@ beforeAll(async () => {
 // ── Helpers ────────────────────────────────────────────────────────────────
 
 const referralFields = (changes: Record<string, string> = {}) => ({
-  date: ago(10), referrerId: ref.referrerId, insatsId: samSteg, kommunId: ljungby, ...changes,
+  date: ago(10),
+  referrerId: ref.referrerId,
+  insatsId: samSteg,
+  kommunId: ljungby,
+  ...changes,
 });
 
 async function postReferral(cookie: string, fields: Record<string, string>) {
@@ -86,13 +102,27 @@ async function postDetail(referralId: string, fields: Record<string, string>, co
 }
 
 const consentFields = (changes: Record<string, string> = {}) => ({
-  intent: "consent", code: `K-${Math.random().toString(36).slice(2, 8)}`, name: "Anna Andersson", givenDate: ago(8),
-  coversSharing: "on", coversStatistics: "on", ...changes,
+  intent: "consent",
+  code: `K-${Math.random().toString(36).slice(2, 8)}`,
+  name: "Anna Andersson",
+  givenDate: ago(8),
+  coversSharing: "on",
+  coversStatistics: "on",
+  ...changes,
 });
 
 const enrolmentFields = (changes: Record<string, string> = {}) => ({
-  intent: "enrolment", insatsId: samSteg, kommunId: ljungby, coordinatorId: koordA.id, referrerId: ref.referrerId,
-  gender: "kvinna", ageGroupId: ref.ageGroupId, incomeStartId: ref.incomeId, enrolledDate: ago(5), firstStep: "2", ...changes,
+  intent: "enrolment",
+  insatsId: samSteg,
+  kommunId: ljungby,
+  coordinatorId: koordA.id,
+  referrerId: ref.referrerId,
+  gender: "kvinna",
+  ageGroupId: ref.ageGroupId,
+  incomeStartId: ref.incomeId,
+  enrolledDate: ago(5),
+  firstStep: "2",
+  ...changes,
 });
 
 /** A referral with consent recorded: the state in which the enrolment form is shown. */
@@ -107,8 +137,13 @@ async function consentedReferral(consent: Record<string, string> = {}) {
 /** Row counts of everything intake writes, to prove that a refused form wrote nothing. */
 async function counts() {
   const [referrals, participants, consents, enrolments, placements, studyVisits, audits] = await Promise.all([
-    prisma.referral.count(), prisma.participant.count(), prisma.consent.count(), prisma.enrolment.count(),
-    prisma.trappanPlacement.count(), prisma.studyVisit.count(), prisma.auditEvent.count({ where: { action: { not: "read" } } }),
+    prisma.referral.count(),
+    prisma.participant.count(),
+    prisma.consent.count(),
+    prisma.enrolment.count(),
+    prisma.trappanPlacement.count(),
+    prisma.studyVisit.count(),
+    prisma.auditEvent.count({ where: { action: { not: "read" } } }),
   ]);
   return { referrals, participants, consents, enrolments, placements, studyVisits, audits };
 }
@@ -132,8 +167,13 @@ describe("registering a referral", () => {
     const referralId = result.location!.replace("/remisser/", "");
     const referral = await prisma.referral.findUniqueOrThrow({ where: { id: referralId } });
     expect(referral).toMatchObject({
-      organisationId: org.organisationId, date: ago(10), referrerId: ref.referrerId, insatsId: samSteg, kommunId: markaryd,
-      decision: null, participantId: null,
+      organisationId: org.organisationId,
+      date: ago(10),
+      referrerId: ref.referrerId,
+      insatsId: samSteg,
+      kommunId: markaryd,
+      decision: null,
+      participantId: null,
     });
     const events = await prisma.auditEvent.findMany({ where: { entityId: referralId } });
     expect(events.map((e) => [e.action, e.entity, e.userId])).toEqual([["create", "referral", koordA.id]]);
@@ -151,27 +191,30 @@ describe("registering a referral", () => {
 
   it("refuses a date in the future", async () => {
     await expectRefused(() => postReferral(koordA.cookie, referralFields({ date: tomorrow })), {
-      field: "date", message: "Remissdatum kan inte ligga i framtiden.",
+      field: "date",
+      message: "Remissdatum kan inte ligga i framtiden.",
     });
   });
 
   it("refuses a date that does not exist", async () => {
     await expectRefused(() => postReferral(koordA.cookie, referralFields({ date: "2025-02-30" })), {
-      field: "date", message: "Remissdatum är inte ett giltigt datum.",
+      field: "date",
+      message: "Remissdatum är inte ett giltigt datum.",
     });
   });
 
   it("refuses another förbund's kommun and remittent ids as if they were unknown", async () => {
-    const result = await expectRefused(
-      () => postReferral(chef.cookie, referralFields({ kommunId: foreign.kommunId, referrerId: foreign.referrerId })),
-      { field: "kommunId", message: "Välj en kommun i listan." },
-    );
+    const result = await expectRefused(() => postReferral(chef.cookie, referralFields({ kommunId: foreign.kommunId, referrerId: foreign.referrerId })), {
+      field: "kommunId",
+      message: "Välj en kommun i listan.",
+    });
     expect(result.data.fieldErrors.referrerId).toEqual(["Välj en remittent i listan."]);
   });
 
   it("lets a koordinator choose only an assigned insats × kommun", async () => {
     await expectRefused(() => postReferral(koordA.cookie, referralFields({ insatsId: samverkan, kommunId: ljungby })), {
-      field: "kommunId", message: "Du arbetar inte med den här insatsen i vald kommun. Välj en av dina kommuner.",
+      field: "kommunId",
+      message: "Du arbetar inte med den här insatsen i vald kommun. Välj en av dina kommuner.",
     });
   });
 
@@ -211,7 +254,8 @@ describe("the referral decision", () => {
     const result = await postDetail(referralId, { intent: "decision", decision: "konsultation", version: "1" });
     expect(result.data).toEqual({ ok: true, intent: "decision", targetId: null, message: "Beslutet är sparat.", detail: {} });
     expect(await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { decision: true, version: true } })).toEqual({
-      decision: "konsultation", version: 2,
+      decision: "konsultation",
+      version: 2,
     });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: referralId, action: "update" } });
     expect(event.detail).toBe("ändrat: beslut");
@@ -220,7 +264,8 @@ describe("the referral decision", () => {
   it("refuses a decision outside the list", async () => {
     const referralId = await newReferral();
     await expectRefused(() => postDetail(referralId, { intent: "decision", decision: "kanske", version: "1" }), {
-      field: "decision", message: "Välj ett beslut i listan.",
+      field: "decision",
+      message: "Välj ett beslut i listan.",
     });
     expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).decision).toBeNull();
   });
@@ -252,7 +297,10 @@ describe("the referral list", () => {
     const [lj, ma, al] = fresh.kommuner.map((k) => k.id);
     const [ins] = fresh.insatser.map((i) => i.id);
     const referrerId = (await prisma.referrer.findFirstOrThrow({ where: { organisationId: fresh.organisationId } })).id;
-    const koord = await signedIn(fresh.organisationId, "koordinator", [{ insatsId: ins, kommunId: lj }, { insatsId: ins, kommunId: ma }]);
+    const koord = await signedIn(fresh.organisationId, "koordinator", [
+      { insatsId: ins, kommunId: lj },
+      { insatsId: ins, kommunId: ma },
+    ]);
     const rows = [
       { date: "2025-01-10", kommunId: lj, decision: "inskriven" },
       { date: "2025-02-10", kommunId: lj, decision: null },
@@ -284,11 +332,19 @@ describe("recording consent", () => {
     const referralId = await newReferral();
     const result = await postDetail(referralId, consentFields({ code: "SAM-001", givenDate: ago(7), coversStatistics: "" }));
     expect(result.data).toEqual({ ok: true, intent: "consent", targetId: null, message: "Samtycket är registrerat. Fyll i inskrivningen nedan.", detail: {} });
-    const participant = await prisma.participant.findFirstOrThrow({ where: { organisationId: org.organisationId, code: "SAM-001" }, include: { consents: true, referrals: true } });
+    const participant = await prisma.participant.findFirstOrThrow({
+      where: { organisationId: org.organisationId, code: "SAM-001" },
+      include: { consents: true, referrals: true },
+    });
     expect(participant.name).toBe("Anna Andersson");
-    expect(participant.consents.map(({ givenDate, coversSharing, coversStatistics, withdrawnDate }) => ({ givenDate, coversSharing, coversStatistics, withdrawnDate }))).toEqual([
-      { givenDate: ago(7), coversSharing: true, coversStatistics: false, withdrawnDate: null },
-    ]);
+    expect(
+      participant.consents.map(({ givenDate, coversSharing, coversStatistics, withdrawnDate }) => ({
+        givenDate,
+        coversSharing,
+        coversStatistics,
+        withdrawnDate,
+      })),
+    ).toEqual([{ givenDate: ago(7), coversSharing: true, coversStatistics: false, withdrawnDate: null }]);
     expect(participant.referrals.map((r) => r.id)).toEqual([referralId]);
     const events = await prisma.auditEvent.findMany({ where: { participantId: participant.id }, orderBy: { at: "asc" } });
     expect(events.map((e) => [e.action, e.entity, e.detail])).toEqual([
@@ -332,10 +388,10 @@ describe("recording consent", () => {
 
   it("gives Swedish messages for a missing code and date and for consent covering nothing", async () => {
     const referralId = await newReferral();
-    const result = await expectRefused(
-      () => postDetail(referralId, { intent: "consent", code: " ", givenDate: "" }),
-      { field: "code", message: "Deltagarkoden måste fyllas i." },
-    );
+    const result = await expectRefused(() => postDetail(referralId, { intent: "consent", code: " ", givenDate: "" }), {
+      field: "code",
+      message: "Deltagarkoden måste fyllas i.",
+    });
     expect(result.data.fieldErrors.givenDate).toEqual(["Datum för samtycket måste fyllas i."]);
     await expectRefused(() => postDetail(referralId, consentFields({ coversSharing: "", coversStatistics: "" })), {
       field: "coversSharing",
@@ -346,7 +402,8 @@ describe("recording consent", () => {
   it("refuses a consent date in the future", async () => {
     const referralId = await newReferral();
     await expectRefused(() => postDetail(referralId, consentFields({ givenDate: tomorrow })), {
-      field: "givenDate", message: "Datum för samtycket kan inte ligga i framtiden.",
+      field: "givenDate",
+      message: "Datum för samtycket kan inte ligga i framtiden.",
     });
   });
 
@@ -381,8 +438,16 @@ describe("enrolment", () => {
     expect(result.location).toBe(`/deltagare/${participantId}`);
     const enrolment = await prisma.enrolment.findFirstOrThrow({ where: { participantId }, include: { placements: true } });
     expect(enrolment).toMatchObject({
-      organisationId: org.organisationId, insatsId: samSteg, kommunId: markaryd, coordinatorId: koordA.id, referrerId: ref.referrerId,
-      gender: "kvinna", ageGroupId: ref.ageGroupId, incomeStartId: ref.incomeId, enrolledDate: ago(5), closedDate: null,
+      organisationId: org.organisationId,
+      insatsId: samSteg,
+      kommunId: markaryd,
+      coordinatorId: koordA.id,
+      referrerId: ref.referrerId,
+      gender: "kvinna",
+      ageGroupId: ref.ageGroupId,
+      incomeStartId: ref.incomeId,
+      enrolledDate: ago(5),
+      closedDate: null,
     });
     expect(enrolment.placements.map(({ date, step }) => ({ date, step }))).toEqual([{ date: ago(5), step: 3 }]);
     expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).decision).toBe("inskriven");
@@ -420,14 +485,16 @@ describe("enrolment", () => {
   it("refuses a date in the future", async () => {
     const { referralId } = await consentedReferral();
     await expectRefused(() => postDetail(referralId, enrolmentFields({ enrolledDate: tomorrow })), {
-      field: "enrolledDate", message: "Inskrivningsdatum kan inte ligga i framtiden.",
+      field: "enrolledDate",
+      message: "Inskrivningsdatum kan inte ligga i framtiden.",
     });
   });
 
   it("refuses an enrolment date before the consent", async () => {
     const { referralId } = await consentedReferral({ givenDate: "2025-03-07" });
     await expectRefused(() => postDetail(referralId, enrolmentFields({ enrolledDate: "2025-03-06" })), {
-      field: "enrolledDate", message: "Inskrivningsdatum kan inte vara före samtycket (7 mars 2025).",
+      field: "enrolledDate",
+      message: "Inskrivningsdatum kan inte vara före samtycket (7 mars 2025).",
     });
   });
 
@@ -443,27 +510,30 @@ describe("enrolment", () => {
 
   it("refuses another förbund's kommun and age group ids", async () => {
     const { referralId } = await consentedReferral();
-    const result = await expectRefused(
-      () => postDetail(referralId, enrolmentFields({ kommunId: foreign.kommunId, ageGroupId: foreign.ageGroupId })),
-      { field: "kommunId", message: "Välj en kommun i listan." },
-    );
+    const result = await expectRefused(() => postDetail(referralId, enrolmentFields({ kommunId: foreign.kommunId, ageGroupId: foreign.ageGroupId })), {
+      field: "kommunId",
+      message: "Välj en kommun i listan.",
+    });
     expect(result.data.fieldErrors.ageGroupId).toEqual(["Välj en åldersgrupp i listan."]);
   });
 
   it("refuses an insats × kommun outside the koordinator's assignments", async () => {
     const { referralId } = await consentedReferral();
     await expectRefused(() => postDetail(referralId, enrolmentFields({ insatsId: samverkan, kommunId: almhult, coordinatorId: "" })), {
-      field: "kommunId", message: "Du arbetar inte med den här insatsen i vald kommun. Välj en av dina kommuner.",
+      field: "kommunId",
+      message: "Du arbetar inte med den här insatsen i vald kommun. Välj en av dina kommuner.",
     });
   });
 
   it("refuses a koordinator who does not work in the chosen pair, and a user who is not a koordinator", async () => {
     const { referralId } = await consentedReferral();
     await expectRefused(() => postDetail(referralId, enrolmentFields({ coordinatorId: koordB.id })), {
-      field: "coordinatorId", message: "Koordinatorn arbetar inte med vald insats i vald kommun.",
+      field: "coordinatorId",
+      message: "Koordinatorn arbetar inte med vald insats i vald kommun.",
     });
     await expectRefused(() => postDetail(referralId, enrolmentFields({ coordinatorId: chef.id })), {
-      field: "coordinatorId", message: "Välj en koordinator i listan.",
+      field: "coordinatorId",
+      message: "Välj en koordinator i listan.",
     });
   });
 
@@ -482,7 +552,16 @@ describe("enrolment", () => {
     expect((await postDetail(referralId, enrolmentFields(), styrgrupp.cookie)).status).toBe(403);
     expect(await counts()).toEqual(before);
     const otherChef = await currentUser((await signedIn(other.organisationId, "forbundschef")).id);
-    const input = { insatsId: samSteg, kommunId: ljungby, coordinatorId: null, referrerId: ref.referrerId, gender: "man" as const, ageGroupId: ref.ageGroupId, incomeStartId: null, enrolledDate: ago(1) };
+    const input = {
+      insatsId: samSteg,
+      kommunId: ljungby,
+      coordinatorId: null,
+      referrerId: ref.referrerId,
+      gender: "man" as const,
+      ageGroupId: ref.ageGroupId,
+      incomeStartId: null,
+      enrolledDate: ago(1),
+    };
     expect(await createEnrolment(otherChef, participantId, input)).toEqual({ ok: false, reason: "gone", formError: "Deltagaren finns inte." });
     expect(await counts()).toEqual(before);
   });
@@ -493,8 +572,15 @@ const SAME_DAY_END = "). En deltagare kan inte ha två inskrivningar samma dag."
 
 describe("createEnrolment for re-enrolment", () => {
   const input = (enrolledDate: string) => ({
-    insatsId: samSteg, kommunId: ljungby, coordinatorId: null, referrerId: ref.referrerId, gender: "annat" as const,
-    ageGroupId: ref.ageGroupId, incomeStartId: null, enrolledDate, firstStep: 1,
+    insatsId: samSteg,
+    kommunId: ljungby,
+    coordinatorId: null,
+    referrerId: ref.referrerId,
+    gender: "annat" as const,
+    ageGroupId: ref.ageGroupId,
+    incomeStartId: null,
+    enrolledDate,
+    firstStep: 1,
   });
 
   async function closedParticipant(closedDate: string) {
@@ -522,12 +608,16 @@ describe("createEnrolment for re-enrolment", () => {
     const user = await currentUser(koordA.id);
     const before = await counts();
     expect(await createEnrolment(user, participantId, input(ago(61)))).toEqual({
-      ok: false, reason: "refused", formError: null,
+      ok: false,
+      reason: "refused",
+      formError: null,
       fieldErrors: { enrolledDate: [`Inskrivningsdatum kan inte vara före förra inskrivningens avslut (${formatDate(ago(60))}).`] },
     });
     // Two enrolments never share a day: the re-enrolment starts after the day of the closure.
     expect(await createEnrolment(user, participantId, input(ago(60)))).toEqual({
-      ok: false, reason: "refused", formError: null,
+      ok: false,
+      reason: "refused",
+      formError: null,
       fieldErrors: { enrolledDate: [`${SAME_DAY_START}${formatDate(ago(60))}${SAME_DAY_END}`] },
     });
     expect(await counts()).toEqual(before);
@@ -540,7 +630,10 @@ describe("createEnrolment for re-enrolment", () => {
     await postDetail(referralId, enrolmentFields());
     const before = await counts();
     expect(await createEnrolment(await currentUser(koordA.id), participantId, input(ago(1)))).toEqual({
-      ok: false, reason: "refused", fieldErrors: {}, formError: "Deltagaren har redan en pågående inskrivning. Avsluta den innan en ny inskrivning görs.",
+      ok: false,
+      reason: "refused",
+      fieldErrors: {},
+      formError: "Deltagaren har redan en pågående inskrivning. Avsluta den innan en ny inskrivning görs.",
     });
     expect(await counts()).toEqual(before);
   });
@@ -551,7 +644,10 @@ describe("createEnrolment for re-enrolment", () => {
     await prisma.referral.update({ where: { id: referralId }, data: { participantId: participant.id } });
     const before = await counts();
     expect(await createEnrolment(await currentUser(koordA.id), participant.id, input(ago(1)))).toEqual({
-      ok: false, reason: "refused", fieldErrors: {}, formError: "Samtycke saknas. Registrera samtycket innan deltagaren skrivs in.",
+      ok: false,
+      reason: "refused",
+      fieldErrors: {},
+      formError: "Samtycke saknas. Registrera samtycket innan deltagaren skrivs in.",
     });
     expect(await counts()).toEqual(before);
   });
@@ -561,7 +657,12 @@ describe("createEnrolment for re-enrolment", () => {
 
 describe("linking an existing participant to a referral", () => {
   const linkFields = (code: string, changes: Record<string, string> = {}) => ({
-    intent: "link", code, givenDate: "", coversSharing: "on", coversStatistics: "on", ...changes,
+    intent: "link",
+    code,
+    givenDate: "",
+    coversSharing: "on",
+    coversStatistics: "on",
+    ...changes,
   });
   const noParticipant = (code: string) => `Det finns ingen deltagare med koden ${code} som du har tillgång till.`;
 
@@ -583,11 +684,15 @@ describe("linking an existing participant to a referral", () => {
     const result = await postDetail(referralId, linkFields("ATER-1"));
     expect(result.status).toBe(200);
     expect(result.data).toEqual({
-      ok: true, intent: "link", targetId: null, detail: { consentRecorded: false },
+      ok: true,
+      intent: "link",
+      targetId: null,
+      detail: { consentRecorded: false },
       message: "Remissen är kopplad till deltagaren. Deltagarens tidigare samtycke gäller. Fyll i den nya inskrivningen nedan.",
     });
     expect(await prisma.referral.findUniqueOrThrow({ where: { id: referralId }, select: { participantId: true, version: true } })).toEqual({
-      participantId, version: 2,
+      participantId,
+      version: 2,
     });
     // No new participant and no new consent: the link and its audit entry only.
     expect(await counts()).toEqual({ ...before, audits: before.audits + 1 });
@@ -603,7 +708,10 @@ describe("linking an existing participant to a referral", () => {
     expect(enrolled.status).toBe(302);
     expect(enrolled.location).toBe(`/deltagare/${participantId}`);
     const enrolments = await prisma.enrolment.findMany({ where: { participantId }, orderBy: { enrolledDate: "asc" } });
-    expect(enrolments.map((e) => [e.enrolledDate, e.closedDate])).toEqual([[ago(150), ago(60)], [ago(5), null]]);
+    expect(enrolments.map((e) => [e.enrolledDate, e.closedDate])).toEqual([
+      [ago(150), ago(60)],
+      [ago(5), null],
+    ]);
     expect(await prisma.participant.count({ where: { organisationId: org.organisationId, code: "ATER-1" } })).toBe(1);
     expect((await prisma.referral.findUniqueOrThrow({ where: { id: referralId } })).decision).toBe("inskriven");
   });
@@ -613,12 +721,16 @@ describe("linking an existing participant to a referral", () => {
     const referralId = await newReferral();
     expect((await postDetail(referralId, linkFields("ATER-5"))).status).toBe(200);
     const result = await expectRefused(() => postDetail(referralId, enrolmentFields({ enrolledDate: ago(60) })), {
-      field: "enrolledDate", message: `${SAME_DAY_START}${formatDate(ago(60))}${SAME_DAY_END}`,
+      field: "enrolledDate",
+      message: `${SAME_DAY_START}${formatDate(ago(60))}${SAME_DAY_END}`,
     });
     expect(result.data).toMatchObject({ intent: "enrolment", reason: "refused", values: { enrolledDate: ago(60), gender: "kvinna" } });
     expect((await postDetail(referralId, enrolmentFields({ enrolledDate: ago(59) }))).status).toBe(302);
     const enrolments = await prisma.enrolment.findMany({ where: { participantId }, orderBy: { enrolledDate: "asc" } });
-    expect(enrolments.map((e) => [e.enrolledDate, e.closedDate])).toEqual([[ago(150), ago(60)], [ago(59), null]]);
+    expect(enrolments.map((e) => [e.enrolledDate, e.closedDate])).toEqual([
+      [ago(150), ago(60)],
+      [ago(59), null],
+    ]);
   });
 
   it("requires and records a new consent when the participant has none in force", async () => {
@@ -626,19 +738,24 @@ describe("linking an existing participant to a referral", () => {
     await prisma.consent.updateMany({ where: { participantId }, data: { withdrawnDate: ago(100) } });
     const referralId = await newReferral();
     const result = await expectRefused(() => postDetail(referralId, linkFields("ATER-2")), {
-      field: "givenDate", message: "Deltagaren har inget gällande samtycke. Fyll i datum för nytt samtycke.",
+      field: "givenDate",
+      message: "Deltagaren har inget gällande samtycke. Fyll i datum för nytt samtycke.",
     });
     expect(result.data.values.code).toBe("ATER-2");
     await expectRefused(() => postDetail(referralId, linkFields("ATER-2", { givenDate: ago(101) })), {
-      field: "givenDate", message: `Datum för nytt samtycke kan inte vara före det återkallade samtycket (${formatDate(ago(100))}).`,
+      field: "givenDate",
+      message: `Datum för nytt samtycke kan inte vara före det återkallade samtycket (${formatDate(ago(100))}).`,
     });
     await expectRefused(() => postDetail(referralId, linkFields("ATER-2", { givenDate: tomorrow })), {
-      field: "givenDate", message: "Datum för nytt samtycke kan inte ligga i framtiden.",
+      field: "givenDate",
+      message: "Datum för nytt samtycke kan inte ligga i framtiden.",
     });
 
     const linked = await postDetail(referralId, linkFields("ATER-2", { givenDate: ago(10), coversSharing: "" }));
     expect(linked.data).toMatchObject({
-      ok: true, intent: "link", detail: { consentRecorded: true },
+      ok: true,
+      intent: "link",
+      detail: { consentRecorded: true },
       message: "Remissen är kopplad till deltagaren och det nya samtycket är registrerat. Fyll i den nya inskrivningen nedan.",
     });
     const consents = await prisma.consent.findMany({ where: { participantId }, orderBy: { givenDate: "asc" } });
@@ -653,7 +770,8 @@ describe("linking an existing participant to a referral", () => {
     ]);
     // The enrolment respects the new consent.
     await expectRefused(() => postDetail(referralId, enrolmentFields({ enrolledDate: ago(11) })), {
-      field: "enrolledDate", message: `Inskrivningsdatum kan inte vara före samtycket (${formatDate(ago(10))}).`,
+      field: "enrolledDate",
+      message: `Inskrivningsdatum kan inte vara före samtycket (${formatDate(ago(10))}).`,
     });
     expect((await postDetail(referralId, enrolmentFields({ enrolledDate: ago(10) }))).status).toBe(302);
   });
@@ -679,10 +797,10 @@ describe("linking an existing participant to a referral", () => {
   it("gives Swedish messages for a missing code and a consent covering nothing, keeping the input", async () => {
     const referralId = await newReferral();
     await expectRefused(() => postDetail(referralId, linkFields(" ")), { field: "code", message: "Deltagarkoden måste fyllas i." });
-    const result = await expectRefused(
-      () => postDetail(referralId, linkFields("ATER-X", { givenDate: ago(3), coversSharing: "", coversStatistics: "" })),
-      { field: "coversSharing", message: "Ange vad samtycket omfattar: informationsutbyte mellan parterna, uppföljningsstatistik eller båda." },
-    );
+    const result = await expectRefused(() => postDetail(referralId, linkFields("ATER-X", { givenDate: ago(3), coversSharing: "", coversStatistics: "" })), {
+      field: "coversSharing",
+      message: "Ange vad samtycket omfattar: informationsutbyte mellan parterna, uppföljningsstatistik eller båda.",
+    });
     expect(result.data.values).toMatchObject({ intent: "link", code: "ATER-X", givenDate: ago(3) });
   });
 
@@ -718,8 +836,7 @@ describe("linking an existing participant to a referral", () => {
 // ── Study visits ───────────────────────────────────────────────────────────
 
 describe("study visits", () => {
-  const post = (fields: Record<string, string>, cookie = koordA.cookie) =>
-    callRoute(studyVisitsRoute.action, postRequest("/studiebesok", fields, { cookie }));
+  const post = (fields: Record<string, string>, cookie = koordA.cookie) => callRoute(studyVisitsRoute.action, postRequest("/studiebesok", fields, { cookie }));
   const visitFields = (changes: Record<string, string> = {}) => ({ date: ago(3), insatsId: samSteg, kommunId: ljungby, participantCode: "", ...changes });
 
   it("registers a visit without a participant and audits it", async () => {
@@ -739,9 +856,13 @@ describe("study visits", () => {
 
   it("answers an unknown code and another koordinator's participant alike, writing nothing", async () => {
     await consentedReferral({ code: "BESOK-2" });
-    await expectRefused(() => post(visitFields({ participantCode: "FINNS-INTE" })), { field: "participantCode", message: "Ingen av dina deltagare har den koden." });
+    await expectRefused(() => post(visitFields({ participantCode: "FINNS-INTE" })), {
+      field: "participantCode",
+      message: "Ingen av dina deltagare har den koden.",
+    });
     await expectRefused(() => post(visitFields({ insatsId: samverkan, kommunId: almhult, participantCode: "BESOK-2" }), koordB.cookie), {
-      field: "participantCode", message: "Ingen av dina deltagare har den koden.",
+      field: "participantCode",
+      message: "Ingen av dina deltagare har den koden.",
     });
   });
 
@@ -751,7 +872,8 @@ describe("study visits", () => {
     await expectRefused(() => post(visitFields({ date: tomorrow })), { field: "date", message: "Datum för studiebesöket kan inte ligga i framtiden." });
     await expectRefused(() => post(visitFields({ kommunId: foreign.kommunId })), { field: "kommunId", message: "Välj en kommun i listan." });
     await expectRefused(() => post(visitFields({ kommunId: almhult })), {
-      field: "kommunId", message: "Du arbetar inte med den här insatsen i vald kommun. Välj en av dina kommuner.",
+      field: "kommunId",
+      message: "Du arbetar inte med den här insatsen i vald kommun. Välj en av dina kommuner.",
     });
   });
 
@@ -759,8 +881,16 @@ describe("study visits", () => {
     const fresh = await createOrganisation("Besöksförbundet");
     const [lj, ma, al] = fresh.kommuner.map((k) => k.id);
     const ins = fresh.insatser[0].id;
-    const koord = await signedIn(fresh.organisationId, "koordinator", [{ insatsId: ins, kommunId: lj }, { insatsId: ins, kommunId: ma }]);
-    for (const [date, kommunId] of [["2025-01-01", lj], ["2025-02-01", lj], ["2025-03-01", ma], ["2025-04-01", al]] as const) {
+    const koord = await signedIn(fresh.organisationId, "koordinator", [
+      { insatsId: ins, kommunId: lj },
+      { insatsId: ins, kommunId: ma },
+    ]);
+    for (const [date, kommunId] of [
+      ["2025-01-01", lj],
+      ["2025-02-01", lj],
+      ["2025-03-01", ma],
+      ["2025-04-01", al],
+    ] as const) {
       await prisma.studyVisit.create({ data: { organisationId: fresh.organisationId, date, insatsId: ins, kommunId } });
     }
     const list = await callRoute(studyVisitsRoute.loader, getRequest("/studiebesok", koord.cookie));

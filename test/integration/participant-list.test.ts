@@ -13,7 +13,11 @@ const ago = (days: number) => addDays(today, -days);
 
 type Org = Awaited<ReturnType<typeof createOrganisation>>;
 
-async function signedIn(organisationId: string, role: "koordinator" | "forbundschef" | "styrgrupp", assignments: { insatsId: string; kommunId: string }[] = []) {
+async function signedIn(
+  organisationId: string,
+  role: "koordinator" | "forbundschef" | "styrgrupp",
+  assignments: { insatsId: string; kommunId: string }[] = [],
+) {
   const user = await createUser(organisationId, role, { assignments });
   return { id: user.id, cookie: await sessionCookie(user.id) };
 }
@@ -41,8 +45,17 @@ async function listContext(org: Org, coordinatorId: string): Promise<ListContext
 }
 
 interface ParticipantOptions {
-  name?: string; insats?: number; kommun?: number; gender?: "kvinna" | "man" | "annat"; enrolledDate?: string; closedDate?: string;
-  steps?: Array<[string, number]>; followUps?: string[]; meetings?: string[]; fov?: Array<[string, string]>; skapaOffer?: string;
+  name?: string;
+  insats?: number;
+  kommun?: number;
+  gender?: "kvinna" | "man" | "annat";
+  enrolledDate?: string;
+  closedDate?: string;
+  steps?: Array<[string, number]>;
+  followUps?: string[];
+  meetings?: string[];
+  fov?: Array<[string, string]>;
+  skapaOffer?: string;
   earlier?: { enrolledDate: string; closedDate: string };
 }
 
@@ -53,9 +66,14 @@ async function createListParticipant(ctx: ListContext, code: string, options: Pa
     data: { organisationId, code, name: options.name ?? null, consents: { create: { givenDate: "2020-01-01" } } },
   });
   const base = {
-    organisationId, participantId: p.id, insatsId: ctx.org.insatser[options.insats ?? 0].id,
-    kommunId: ctx.org.kommuner[options.kommun ?? 0].id, referrerId: ctx.referrerId, ageGroupId: ctx.ageGroupId,
-    gender: options.gender ?? "kvinna", coordinatorId: ctx.coordinatorId,
+    organisationId,
+    participantId: p.id,
+    insatsId: ctx.org.insatser[options.insats ?? 0].id,
+    kommunId: ctx.org.kommuner[options.kommun ?? 0].id,
+    referrerId: ctx.referrerId,
+    ageGroupId: ctx.ageGroupId,
+    gender: options.gender ?? "kvinna",
+    coordinatorId: ctx.coordinatorId,
   };
   if (options.earlier) await prisma.enrolment.create({ data: { ...base, ...options.earlier } });
   const e = await prisma.enrolment.create({ data: { ...base, enrolledDate: options.enrolledDate ?? ago(30), closedDate: options.closedDate ?? null } });
@@ -83,18 +101,38 @@ describe("the list of my participants", () => {
     const [ins0] = list.insatser.map((i) => i.id);
     const [k0, k1] = list.kommuner.map((k) => k.id);
     users = {
-      koord: await signedIn(list.organisationId, "koordinator", [{ insatsId: ins0, kommunId: k0 }, { insatsId: ins0, kommunId: k1 }]),
+      koord: await signedIn(list.organisationId, "koordinator", [
+        { insatsId: ins0, kommunId: k0 },
+        { insatsId: ins0, kommunId: k1 },
+      ]),
       chef: await signedIn(list.organisationId, "forbundschef"),
       empty: await signedIn(list.organisationId, "koordinator"),
       styrgrupp: await signedIn(list.organisationId, "styrgrupp"),
     };
     ctx = await listContext(list, users.koord.id);
     // A: all done recently. B: nothing since enrolment 120 days ago. C: closed with a later meeting.
-    await participant("A-01", { name: "Alva Ek", enrolledDate: ago(200), steps: [[ago(200), 2], [ago(20), 4]], followUps: [ago(15)], meetings: [ago(5)], fov: [[ago(100), "nej"]], skapaOffer: ago(150) });
+    await participant("A-01", {
+      name: "Alva Ek",
+      enrolledDate: ago(200),
+      steps: [
+        [ago(200), 2],
+        [ago(20), 4],
+      ],
+      followUps: [ago(15)],
+      meetings: [ago(5)],
+      fov: [[ago(100), "nej"]],
+      skapaOffer: ago(150),
+    });
     await participant("B-02", { name: "Bo Lind", gender: "man", kommun: 1, enrolledDate: ago(120), fov: [[ago(110), "ej_tillfragad"]] });
     await participant("C-03", { name: "Cia Berg", enrolledDate: ago(300), closedDate: ago(40), steps: [[ago(300), 1]], meetings: [ago(30)] });
     // D: re-enrolled; only the current enrolment is a row.
-    await participant("D-04", { name: "Dan Ahl", gender: "annat", enrolledDate: ago(10), steps: [[ago(10), 3]], earlier: { enrolledDate: ago(400), closedDate: ago(300) } });
+    await participant("D-04", {
+      name: "Dan Ahl",
+      gender: "annat",
+      enrolledDate: ago(10),
+      steps: [[ago(10), 3]],
+      earlier: { enrolledDate: ago(400), closedDate: ago(300) },
+    });
     // E: another insats (not the koordinator's); F: another kommun outside the assignment.
     await participant("E-05", { name: "Eva Sten", insats: 1 });
     await participant("F-06", { name: "Fia Holm", kommun: 2 });
@@ -184,7 +222,16 @@ describe("the list of my participants", () => {
     for (let n = 1; n <= 30; n++) {
       const p = await prisma.participant.create({ data: { organisationId: many.organisationId, code: `P-${String(n).padStart(2, "0")}` } });
       await prisma.enrolment.create({
-        data: { organisationId: many.organisationId, participantId: p.id, insatsId: many.insatser[0].id, kommunId: many.kommuner[0].id, referrerId, ageGroupId, gender: "man", enrolledDate: ago(n) },
+        data: {
+          organisationId: many.organisationId,
+          participantId: p.id,
+          insatsId: many.insatser[0].id,
+          kommunId: many.kommuner[0].id,
+          referrerId,
+          ageGroupId,
+          gender: "man",
+          enrolledDate: ago(n),
+        },
       });
     }
     const first = await view("", koord.cookie);

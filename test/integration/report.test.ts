@@ -58,8 +58,7 @@ const created = () => new Date((clock += 1000));
 
 async function enrol(spec: EnrolmentSpec): Promise<{ participantId: string; enrolmentId: string }> {
   const insats = spec.insats ?? "SamSteg";
-  const participantId =
-    spec.participantId ?? (await prisma.participant.create({ data: { organisationId, code: spec.code } })).id;
+  const participantId = spec.participantId ?? (await prisma.participant.create({ data: { organisationId, code: spec.code } })).id;
   const enrolment = await prisma.enrolment.create({
     data: {
       organisationId,
@@ -129,67 +128,143 @@ beforeAll(async () => {
 
   // E1: enrolled before the period, open; moves 2 → 4; events after the period are ignored.
   await enrol({
-    code: "E1", kommun: "Ljungby", gender: "kvinna", ageGroup: "30-39", referrer: "Försäkringskassan", enrolled: "2024-09-01",
-    placements: [["2024-09-01", 2], ["2025-03-01", 4], ["2025-08-01", 5]],
+    code: "E1",
+    kommun: "Ljungby",
+    gender: "kvinna",
+    ageGroup: "30-39",
+    referrer: "Försäkringskassan",
+    enrolled: "2024-09-01",
+    placements: [
+      ["2024-09-01", 2],
+      ["2025-03-01", 4],
+      ["2025-08-01", 5],
+    ],
     offers: ["2024-09-10"],
     assessments: [
-      ["2024-09-15", { [TRO]: 3, "Hälsa": 4 }],
-      ["2025-03-15", { [TRO]: 5, "Hälsa": 4, "Jobbsökning": 6 }],
-      ["2025-09-01", { [TRO]: 9, "Hälsa": 9 }],
+      ["2024-09-15", { [TRO]: 3, Hälsa: 4 }],
+      ["2025-03-15", { [TRO]: 5, Hälsa: 4, Jobbsökning: 6 }],
+      ["2025-09-01", { [TRO]: 9, Hälsa: 9 }],
     ],
     fov: [["2024-10-01", "ja"]],
-    support: [["2024-12-01", "Kommunal arbetsträning", true], ["2025-02-01", "Kommunal arbetsträning", true]],
+    support: [
+      ["2024-12-01", "Kommunal arbetsträning", true],
+      ["2025-02-01", "Kommunal arbetsträning", true],
+    ],
   });
   // E2: new and closed in the period (Arbete, with a plan); a placement after the closure is ignored.
   await enrol({
-    code: "E2", kommun: "Markaryd", gender: "man", ageGroup: "20-29", referrer: "Arbetsförmedlingen", enrolled: "2025-02-10",
+    code: "E2",
+    kommun: "Markaryd",
+    gender: "man",
+    ageGroup: "20-29",
+    referrer: "Arbetsförmedlingen",
+    enrolled: "2025-02-10",
     closed: { date: "2025-05-20", reason: "Arbete", plan: true },
-    placements: [["2025-02-10", 3], ["2025-05-20", 5], ["2025-06-10", 6]],
+    placements: [
+      ["2025-02-10", 3],
+      ["2025-05-20", 5],
+      ["2025-06-10", 6],
+    ],
     offers: ["2025-02-15"],
     assessments: [["2025-03-01", { [TRO]: 2 }]],
     fov: [["2025-03-01", "nej"]],
-    support: [["2025-03-01", "Språkcafé eller dylikt", false], ["2025-04-01", "Kommunal praktik", false]],
+    support: [
+      ["2025-03-01", "Språkcafé eller dylikt", false],
+      ["2025-04-01", "Kommunal praktik", false],
+    ],
   });
   // E3a and E3b: one person, closed in the period (negative, no plan) and enrolled again.
   const first = await enrol({
-    code: "E3", kommun: "Ljungby", gender: "kvinna", ageGroup: "20-29", referrer: "Socialtjänst", enrolled: "2024-03-01",
+    code: "E3",
+    kommun: "Ljungby",
+    gender: "kvinna",
+    ageGroup: "20-29",
+    referrer: "Socialtjänst",
+    enrolled: "2024-03-01",
     closed: { date: "2025-01-15", reason: "Egen begäran, önskar inte stöd", plan: false },
-    placements: [["2024-03-01", 3], ["2024-11-01", 2]],
+    placements: [
+      ["2024-03-01", 3],
+      ["2024-11-01", 2],
+    ],
     fov: [["2024-04-01", "avbojt"]],
   });
   await enrol({
-    code: "E3", participantId: first.participantId, kommun: "Ljungby", gender: "kvinna", ageGroup: "20-29",
-    referrer: "Socialtjänst", enrolled: "2025-04-01",
+    code: "E3",
+    participantId: first.participantId,
+    kommun: "Ljungby",
+    gender: "kvinna",
+    ageGroup: "20-29",
+    referrer: "Socialtjänst",
+    enrolled: "2025-04-01",
     placements: [["2025-04-01", 1]],
     offers: ["2025-07-01"],
   });
   // E4: kön annat, the other insats; unchanged step; the second assessment has no own answers.
   await enrol({
-    code: "E4", insats: "Samverkansteam", kommun: "Älmhult", gender: "annat", ageGroup: "40-49", referrer: "Regionen",
+    code: "E4",
+    insats: "Samverkansteam",
+    kommun: "Älmhult",
+    gender: "annat",
+    ageGroup: "40-49",
+    referrer: "Regionen",
     enrolled: "2024-05-01",
-    placements: [["2024-05-01", 2], ["2025-01-10", 2]],
-    assessments: [["2024-06-01", { [TRO]: 4 }], ["2025-05-01", { [TRO]: null, "Hälsa": null }]],
-    fov: [["2025-02-01", "ej_tillfragad"], ["2025-03-01", "ja"]],
+    placements: [
+      ["2024-05-01", 2],
+      ["2025-01-10", 2],
+    ],
+    assessments: [
+      ["2024-06-01", { [TRO]: 4 }],
+      ["2025-05-01", { [TRO]: null, Hälsa: null }],
+    ],
+    fov: [
+      ["2025-02-01", "ej_tillfragad"],
+      ["2025-03-01", "ja"],
+    ],
     support: [["2025-06-30", "Kommunal praktik", true]],
   });
   // E5: closed before the period, but with a stödinsats dated in it (support counts by its date).
   await enrol({
-    code: "E5", kommun: "Markaryd", gender: "kvinna", ageGroup: "50-59", referrer: "Försäkringskassan", enrolled: "2024-01-10",
+    code: "E5",
+    kommun: "Markaryd",
+    gender: "kvinna",
+    ageGroup: "50-59",
+    referrer: "Försäkringskassan",
+    enrolled: "2024-01-10",
     closed: { date: "2024-12-31", reason: "Studier", plan: true },
-    placements: [["2024-01-10", 1], ["2024-06-01", 3]],
+    placements: [
+      ["2024-01-10", 1],
+      ["2024-06-01", 3],
+    ],
     support: [["2025-01-20", "Körkort", false]],
   });
   // E6: enrolled after the period.
   await enrol({
-    code: "E6", kommun: "Ljungby", gender: "man", ageGroup: "30-39", referrer: "Egen begäran", enrolled: "2025-07-01",
+    code: "E6",
+    kommun: "Ljungby",
+    gender: "man",
+    ageGroup: "30-39",
+    referrer: "Egen begäran",
+    enrolled: "2025-07-01",
     placements: [["2025-07-01", 2]],
   });
   // E7: enrolled on the first day; two placements on one date: the one recorded later is current.
   await enrol({
-    code: "E7", kommun: "Ljungby", gender: "man", ageGroup: "50-59", referrer: "Egen begäran", enrolled: "2025-01-01",
-    placements: [["2025-01-01", 4], ["2025-05-01", 3], ["2025-05-01", 5]],
+    code: "E7",
+    kommun: "Ljungby",
+    gender: "man",
+    ageGroup: "50-59",
+    referrer: "Egen begäran",
+    enrolled: "2025-01-01",
+    placements: [
+      ["2025-01-01", 4],
+      ["2025-05-01", 3],
+      ["2025-05-01", 5],
+    ],
     offers: ["2025-01-05"],
-    assessments: [["2025-01-10", { [TRO]: 6, "Hälsa": 6 }], ["2025-06-30", { [TRO]: 5, "Hälsa": 6 }]],
+    assessments: [
+      ["2025-01-10", { [TRO]: 6, Hälsa: 6 }],
+      ["2025-06-30", { [TRO]: 5, Hälsa: 6 }],
+    ],
     fov: [["2025-07-15", "ja"]],
   });
 
@@ -354,9 +429,7 @@ describe("buildReportBundle for one insats", () => {
     await expect(buildReportBundle(organisationId, { ...ALL, insats: "Finns ej" }, { suppressSmallNumbers: true })).rejects.toThrow(
       new ReportQueryError('Insatsen "Finns ej" finns inte i förbundet.', "insats"),
     );
-    await expect(buildReportBundle(organisationId, { ...ALL, kommun: "Växjö" }, { suppressSmallNumbers: true })).rejects.toBeInstanceOf(
-      ReportQueryError,
-    );
+    await expect(buildReportBundle(organisationId, { ...ALL, kommun: "Växjö" }, { suppressSmallNumbers: true })).rejects.toBeInstanceOf(ReportQueryError);
   });
 });
 

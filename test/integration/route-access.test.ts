@@ -31,10 +31,20 @@ const ROUTES: RouteCase[] = [
   { path: "/admin/remittenter", load: () => import("~/routes/admin/referrers"), allowed: ["forbundschef"] },
   { path: "/admin/logg", load: () => import("~/routes/admin/audit-log"), allowed: ["forbundschef"] },
   { path: "/deltagare", load: () => import("~/routes/participants/list"), allowed: ["koordinator", "forbundschef"] },
-  { path: "/deltagare/:participantId", load: () => import("~/routes/participants/detail"), allowed: ["koordinator", "forbundschef"], params: () => ({ participantId: ids.participant }) },
+  {
+    path: "/deltagare/:participantId",
+    load: () => import("~/routes/participants/detail"),
+    allowed: ["koordinator", "forbundschef"],
+    params: () => ({ participantId: ids.participant }),
+  },
   { path: "/remisser", load: () => import("~/routes/referrals/list"), allowed: ["koordinator", "forbundschef"] },
   { path: "/remisser/ny", load: () => import("~/routes/referrals/new"), allowed: ["koordinator", "forbundschef"] },
-  { path: "/remisser/:referralId", load: () => import("~/routes/referrals/detail"), allowed: ["koordinator", "forbundschef"], params: () => ({ referralId: ids.referral }) },
+  {
+    path: "/remisser/:referralId",
+    load: () => import("~/routes/referrals/detail"),
+    allowed: ["koordinator", "forbundschef"],
+    params: () => ({ referralId: ids.referral }),
+  },
   { path: "/studiebesok", load: () => import("~/routes/study-visits/index"), allowed: ["koordinator", "forbundschef"] },
   { path: "/statistik", load: () => import("~/routes/statistics/index"), allowed: ["styrgrupp", "forbundschef"] },
   { path: "/statistik/utskrift", load: () => import("~/routes/statistics/print"), allowed: ["styrgrupp", "forbundschef"] },
@@ -55,11 +65,19 @@ beforeAll(async () => {
   const participant = await prisma.participant.create({ data: { organisationId, code: "T-1", consents: { create: { givenDate: "2025-01-01" } } } });
   await prisma.enrolment.create({
     data: {
-      organisationId, participantId: participant.id, ...scope, coordinatorId: koordinator.id, referrerId: referrer.id,
-      gender: "kvinna", ageGroupId: ageGroup.id, enrolledDate: "2025-01-10",
+      organisationId,
+      participantId: participant.id,
+      ...scope,
+      coordinatorId: koordinator.id,
+      referrerId: referrer.id,
+      gender: "kvinna",
+      ageGroupId: ageGroup.id,
+      enrolledDate: "2025-01-10",
     },
   });
-  const referral = await prisma.referral.create({ data: { organisationId, date: "2025-01-05", referrerId: referrer.id, ...scope, participantId: participant.id } });
+  const referral = await prisma.referral.create({
+    data: { organisationId, date: "2025-01-05", referrerId: referrer.id, ...scope, participantId: participant.id },
+  });
   ids = { koordinator: koordinator.id, insats: insatser[0].id, participant: participant.id, referral: referral.id };
   cookies.koordinator = await sessionCookie(koordinator.id);
   cookies.styrgrupp = await sessionCookie(styrgrupp.id);

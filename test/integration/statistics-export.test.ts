@@ -26,11 +26,55 @@ interface Person {
 // Jan–aug 2025, SamSteg: six active (three kvinnor, three män), five newly enrolled, one closed;
 // five measured in Trappan, four moved up (80,0 %); FOV: kvinnor 3 answered / 2 ja, män 1 / 1.
 const PEOPLE: Person[] = [
-  { kommun: "Ljungby", gender: "kvinna", enrolled: "2025-02-01", steps: [["2025-02-01", 1], ["2025-06-01", 3]], fov: [["2025-02-10", "ja"]] },
-  { kommun: "Ljungby", gender: "kvinna", enrolled: "2025-02-01", steps: [["2025-02-01", 2], ["2025-06-01", 4]], fov: [["2025-02-10", "ja"]] },
-  { kommun: "Ljungby", gender: "kvinna", enrolled: "2025-02-01", steps: [["2025-02-01", 2], ["2025-06-01", 2]], fov: [["2025-02-10", "nej"]] },
-  { kommun: "Ljungby", gender: "man", enrolled: "2025-03-01", steps: [["2025-03-01", 1], ["2025-07-01", 2]], fov: [["2025-03-10", "ja"]] },
-  { kommun: "Älmhult", gender: "man", enrolled: "2025-03-01", steps: [["2025-03-01", 3], ["2025-07-01", 5]] },
+  {
+    kommun: "Ljungby",
+    gender: "kvinna",
+    enrolled: "2025-02-01",
+    steps: [
+      ["2025-02-01", 1],
+      ["2025-06-01", 3],
+    ],
+    fov: [["2025-02-10", "ja"]],
+  },
+  {
+    kommun: "Ljungby",
+    gender: "kvinna",
+    enrolled: "2025-02-01",
+    steps: [
+      ["2025-02-01", 2],
+      ["2025-06-01", 4],
+    ],
+    fov: [["2025-02-10", "ja"]],
+  },
+  {
+    kommun: "Ljungby",
+    gender: "kvinna",
+    enrolled: "2025-02-01",
+    steps: [
+      ["2025-02-01", 2],
+      ["2025-06-01", 2],
+    ],
+    fov: [["2025-02-10", "nej"]],
+  },
+  {
+    kommun: "Ljungby",
+    gender: "man",
+    enrolled: "2025-03-01",
+    steps: [
+      ["2025-03-01", 1],
+      ["2025-07-01", 2],
+    ],
+    fov: [["2025-03-10", "ja"]],
+  },
+  {
+    kommun: "Älmhult",
+    gender: "man",
+    enrolled: "2025-03-01",
+    steps: [
+      ["2025-03-01", 3],
+      ["2025-07-01", 5],
+    ],
+  },
   { kommun: "Markaryd", gender: "man", enrolled: "2024-06-01", closed: { date: "2025-05-15", reason: "Arbete" } },
 ];
 
@@ -84,9 +128,7 @@ async function docxTables(buffer: ArrayBuffer): Promise<{ xml: string; text: str
   const xml = await zip.file("word/document.xml")!.async("string");
   const texts = (fragment: string) => [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]!).join("");
   const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
-    [...table[1]!.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((row) =>
-      [...row[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => texts(cell[1]!)),
-    ),
+    [...table[1]!.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((row) => [...row[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => texts(cell[1]!))),
   );
   const text = [...xml.matchAll(/<w:p[ >]([\s\S]*?)<\/w:p>/g)].map((p) => texts(p[1]!)).join("\n");
   const media = Object.keys(zip.files).filter((name) => name.startsWith("word/media/"));
@@ -114,10 +156,20 @@ describe("the statistics export", () => {
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
     const headings = [...xml.matchAll(/<w:pStyle w:val="Heading2"\/>[\s\S]*?<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]);
     expect(headings).toEqual([
-      "Deltagare under perioden", "Måluppfyllelse", "Deltagare per kommun", "Aktiva deltagare per kön",
-      "Aktiva deltagare per åldersgrupp", "Stegförflyttning per kön", "Stegförflyttning per kommun",
-      "Trappan vid start och senaste placering", "SKAPA: erbjudande och progression", "SKAPA: förändring per område",
-      "Remisser per remittent", "Remisser per kommun", "Avslut och avslutsskäl", "Stödinsatser och höjd aktivitetsnivå",
+      "Deltagare under perioden",
+      "Måluppfyllelse",
+      "Deltagare per kommun",
+      "Aktiva deltagare per kön",
+      "Aktiva deltagare per åldersgrupp",
+      "Stegförflyttning per kön",
+      "Stegförflyttning per kommun",
+      "Trappan vid start och senaste placering",
+      "SKAPA: erbjudande och progression",
+      "SKAPA: förändring per område",
+      "Remisser per remittent",
+      "Remisser per kommun",
+      "Avslut och avslutsskäl",
+      "Stödinsatser och höjd aktivitetsnivå",
       "Frågor om våld (FOV) per kön",
     ]);
     expect(text).toContain("Statistik jan–aug 2025 – Testförbundet");
@@ -168,9 +220,22 @@ describe("the statistics export", () => {
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="stegvis-statistik-2025-01-01--2025-08-31.xlsx"');
     const book = await workbook(response);
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
-      "Om rapporten", "Översikt", "Måluppfyllelse", "Per kommun", "Per kön", "Per åldersgrupp", "Stegförflyttning per kön",
-      "Stegförflyttning per kommun", "Trappan start och senaste", "SKAPA erbjudande, progression", "SKAPA per område",
-      "Remisser per remittent", "Remisser per kommun", "Avslutsskäl", "Stödinsatser", "FOV per kön",
+      "Om rapporten",
+      "Översikt",
+      "Måluppfyllelse",
+      "Per kommun",
+      "Per kön",
+      "Per åldersgrupp",
+      "Stegförflyttning per kön",
+      "Stegförflyttning per kommun",
+      "Trappan start och senaste",
+      "SKAPA erbjudande, progression",
+      "SKAPA per område",
+      "Remisser per remittent",
+      "Remisser per kommun",
+      "Avslutsskäl",
+      "Stödinsatser",
+      "FOV per kön",
     ]);
     const overview = book.getWorksheet("Översikt")!;
     expect(rowValues(overview, 1)).toEqual(["Mått", "Antal", "Föregående period"]);
@@ -256,10 +321,7 @@ describe("the statistics page loader", () => {
   });
 
   it("explains a custom period with its dates the wrong way round", async () => {
-    const result = await callRoute(
-      statisticsRoute.loader,
-      getRequest("/statistik?period=anpassad&fran=2025-08-31&till=2025-01-01", cookies.forbundschef),
-    );
+    const result = await callRoute(statisticsRoute.loader, getRequest("/statistik?period=anpassad&fran=2025-08-31&till=2025-01-01", cookies.forbundschef));
     expect(result.status).toBe(400);
     expect(result.data.errors).toEqual({ till: "Till-datumet får inte vara före från-datumet." });
     expect(result.data.sections).toEqual([]);

@@ -26,9 +26,7 @@ export function closures(ctx: Context): ReportSection {
   };
   const reasons = unionKeys(r.closed.byReason, p.closed.byReason).sort(
     (a, b) =>
-      CATEGORY_ORDER.indexOf(closureCategory(bundle, a)) - CATEGORY_ORDER.indexOf(closureCategory(bundle, b)) ||
-      rank(a) - rank(b) ||
-      collator.compare(a, b),
+      CATEGORY_ORDER.indexOf(closureCategory(bundle, a)) - CATEGORY_ORDER.indexOf(closureCategory(bundle, b)) || rank(a) - rank(b) || collator.compare(a, b),
   );
   const rows = reasons.map((reason) => {
     const category = closureCategory(bundle, reason);
@@ -65,12 +63,7 @@ export function closures(ctx: Context): ReportSection {
     chart: { kind: "stacked-bar", horizontal: true, labels: reasons, series, valueKind: "count" },
     table: {
       caption: caption(ctx, "Avslutade deltagare per avslutsskäl"),
-      columns: [
-        column("skal", "Avslutsskäl", "text"),
-        column("kategori", "Kategori", "text"),
-        column("antal", "Antal"),
-        column("foregaende", PREVIOUS),
-      ],
+      columns: [column("skal", "Avslutsskäl", "text"), column("kategori", "Kategori", "text"), column("antal", "Antal"), column("foregaende", PREVIOUS)],
       rows,
       footer: [
         categoryTotal("positive"),
@@ -102,7 +95,10 @@ export function support(ctx: Context): ReportSection {
     summary,
     chart: groupedChart(
       types,
-      [["Stödinsatser", rows.map((row) => row.antal)], ["Varav höjd aktivitetsnivå", rows.map((row) => row.hojd)]],
+      [
+        ["Stödinsatser", rows.map((row) => row.antal)],
+        ["Varav höjd aktivitetsnivå", rows.map((row) => row.hojd)],
+      ],
       "count",
       true,
     ),
@@ -115,9 +111,7 @@ export function support(ctx: Context): ReportSection {
         column("foregaende", "Höjd aktivitetsnivå, föregående period"),
       ],
       rows,
-      footer: [
-        { stodinsats: TOTAL, antal: hide.count(s.total), hojd: hide.count(s.raisedActivity), foregaende: hide.count(p.support.raisedActivity) },
-      ],
+      footer: [{ stodinsats: TOTAL, antal: hide.count(s.total), hojd: hide.count(s.raisedActivity), foregaende: hide.count(p.support.raisedActivity) }],
     },
   };
 }

@@ -41,7 +41,10 @@ export function fov(ctx: Context): ReportSection {
     summary,
     chart: groupedChart(
       rows.map((row) => row.kon),
-      [["Besvarat", rows.map((row) => row.besvarat)], ["Svarat ja", rows.map((row) => row.ja)]],
+      [
+        ["Besvarat", rows.map((row) => row.besvarat)],
+        ["Svarat ja", rows.map((row) => row.ja)],
+      ],
       "count",
     ),
     table: {
@@ -50,8 +53,6 @@ export function fov(ctx: Context): ReportSection {
       rows,
       footer: [total],
     },
-    note:
-      `Svar om våld per kön visas aldrig för ${hiddenCount(hide.threshold)} personer, och en summa som ` +
-      "skulle avslöja ett dolt tal visas som –.",
+    note: `Svar om våld per kön visas aldrig för ${hiddenCount(hide.threshold)} personer, och en summa som ` + "skulle avslöja ett dolt tal visas som –.",
   };
 }

@@ -31,9 +31,7 @@ export function goals(ctx: Context): ReportSection | null {
   else if (achieved.length === n) summary = `Alla ${n} mål är uppnådda under perioden.`;
   else if (achieved.length === 0) summary = `Inget av de ${n} målen är uppnått under perioden.`;
   else {
-    summary =
-      `${achieved.length} av ${n} mål är ${achieved.length === 1 ? "uppnått" : "uppnådda"} under perioden: ` +
-      `${swedishList(achieved.map(quoted))}.`;
+    summary = `${achieved.length} av ${n} mål är ${achieved.length === 1 ? "uppnått" : "uppnådda"} under perioden: ` + `${swedishList(achieved.map(quoted))}.`;
   }
   const shareRows = rows.filter((row) => row.format === "share");
   const valued = (format: TableColumn["format"], key: string, label: string): TableColumn => ({

@@ -42,7 +42,6 @@ export interface ReportSection {
   note?: string;
 }
 
-
 export const GENDER_ROW_LABELS: Record<Gender, string> = { kvinna: "Kvinnor", man: "Män", annat: "Annat/ej angivet" };
 export const TOTAL = "Totalt";
 export const PREVIOUS = "Föregående period";
@@ -73,7 +72,6 @@ export function periodLabel(period: Period): string {
 export function plural(count: CellValue, one: string, many: string): string {
   return count === 1 ? one : many;
 }
-
 
 export interface Context {
   bundle: ReportBundle;
@@ -114,12 +112,7 @@ export function seriesFrom(label: string, cells: CellValue[]): ChartSeries {
 }
 
 /** Bars side by side, a group per label and a series per [name, cells]. */
-export function groupedChart(
-  labels: string[],
-  series: Array<[string, CellValue[]]>,
-  valueKind: SectionChart["valueKind"],
-  horizontal = false,
-): SectionChart {
+export function groupedChart(labels: string[], series: Array<[string, CellValue[]]>, valueKind: SectionChart["valueKind"], horizontal = false): SectionChart {
   return { kind: "grouped-bar", horizontal, labels, series: series.map(([label, cells]) => seriesFrom(label, cells)), valueKind };
 }
 
@@ -132,7 +125,15 @@ export function comparisonChart(
   valueKind: SectionChart["valueKind"],
   horizontal = false,
 ): SectionChart {
-  return groupedChart(labels, [[capitalize(ctx.current), now], [capitalize(ctx.before), before]], valueKind, horizontal);
+  return groupedChart(
+    labels,
+    [
+      [capitalize(ctx.current), now],
+      [capitalize(ctx.before), before],
+    ],
+    valueKind,
+    horizontal,
+  );
 }
 
 /** The visible counts of a map, largest first (ties in label order); hidden ones are left out. */

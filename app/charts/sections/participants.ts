@@ -1,7 +1,24 @@
 // Who took part: the overview, per kommun, per kön and per åldersgrupp.
 import { formatNumber } from "~/utils/format";
 import { hiddenCount, type TableRow } from "../cells";
-import { capitalize, caption, column, comparisonChart, type Context, GENDER_ROW_LABELS, genderPhrase, gendersIn, groupedChart, largest, plural, PREVIOUS, type ReportSection, swedishList, TOTAL, unionKeys } from "./model";
+import {
+  capitalize,
+  caption,
+  column,
+  comparisonChart,
+  type Context,
+  GENDER_ROW_LABELS,
+  genderPhrase,
+  gendersIn,
+  groupedChart,
+  largest,
+  plural,
+  PREVIOUS,
+  type ReportSection,
+  swedishList,
+  TOTAL,
+  unionKeys,
+} from "./model";
 
 export function overview(ctx: Context): ReportSection {
   const { report: r, previous: p, hide } = ctx;
@@ -68,7 +85,14 @@ export function kommuner(ctx: Context): ReportSection {
     id: "kommuner",
     title: "Deltagare per kommun",
     summary,
-    chart: groupedChart(names, [["Aktiva", rows.map((row) => row.aktiva)], ["Nyinskrivna", rows.map((row) => row.nyinskrivna)]], "count"),
+    chart: groupedChart(
+      names,
+      [
+        ["Aktiva", rows.map((row) => row.aktiva)],
+        ["Nyinskrivna", rows.map((row) => row.nyinskrivna)],
+      ],
+      "count",
+    ),
     table: {
       caption: caption(ctx, "Aktiva, nyinskrivna och avslutade deltagare samt studiebesök per kommun"),
       columns: [column("kommun", "Kommun", "text"), ...counts.map(([key, label]) => column(key, label))],
@@ -95,14 +119,18 @@ export function activeByGender(ctx: Context): ReportSection {
     .filter((gender) => gender !== "annat" || (r.active.byGender.annat ?? 0) > 0)
     .map((gender) => genderPhrase(gender, hide.countText(r.active.byGender[gender] ?? 0)));
   const summary =
-    r.active.total === 0
-      ? "Inga deltagare har haft stöd under perioden."
-      : `Av ${hide.countText(r.active.total)} aktiva deltagare var ${swedishList(parts)}.`;
+    r.active.total === 0 ? "Inga deltagare har haft stöd under perioden." : `Av ${hide.countText(r.active.total)} aktiva deltagare var ${swedishList(parts)}.`;
   return {
     id: "kon",
     title: "Aktiva deltagare per kön",
     summary,
-    chart: comparisonChart(ctx, rows.map((row) => row.kon), rows.map((row) => row.aktiva), rows.map((row) => row.foregaende), "count"),
+    chart: comparisonChart(
+      ctx,
+      rows.map((row) => row.kon),
+      rows.map((row) => row.aktiva),
+      rows.map((row) => row.foregaende),
+      "count",
+    ),
     table: {
       caption: caption(ctx, "Aktiva och nyinskrivna deltagare per kön"),
       columns: [
@@ -146,7 +174,13 @@ export function activeByAgeGroup(ctx: Context): ReportSection {
     id: "alder",
     title: "Aktiva deltagare per åldersgrupp",
     summary,
-    chart: comparisonChart(ctx, groups, rows.map((row) => row.aktiva), rows.map((row) => row.foregaende), "count"),
+    chart: comparisonChart(
+      ctx,
+      groups,
+      rows.map((row) => row.aktiva),
+      rows.map((row) => row.foregaende),
+      "count",
+    ),
     table: {
       caption: caption(ctx, "Aktiva deltagare per åldersgrupp"),
       columns: [

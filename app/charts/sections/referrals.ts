@@ -29,7 +29,14 @@ export function referralsByReferrer(ctx: Context): ReportSection {
     id: "remittenter",
     title: "Remisser per remittent",
     summary,
-    chart: comparisonChart(ctx, names, rows.map((row) => row.remisser), rows.map((row) => row.foregaende), "count", true),
+    chart: comparisonChart(
+      ctx,
+      names,
+      rows.map((row) => row.remisser),
+      rows.map((row) => row.foregaende),
+      "count",
+      true,
+    ),
     table: {
       caption: caption(ctx, "Remisser per remittent, och aktiva deltagare per remittent"),
       columns: [
@@ -39,9 +46,7 @@ export function referralsByReferrer(ctx: Context): ReportSection {
         column("aktiva", "Aktiva deltagare"),
       ],
       rows,
-      footer: [
-        { remittent: TOTAL, remisser: hide.count(total), foregaende: hide.count(p.referrals.total), aktiva: hide.count(r.active.total) },
-      ],
+      footer: [{ remittent: TOTAL, remisser: hide.count(total), foregaende: hide.count(p.referrals.total), aktiva: hide.count(r.active.total) }],
     },
   };
 }
@@ -64,7 +69,13 @@ export function referralsByKommun(ctx: Context): ReportSection {
     id: "remisser-kommun",
     title: "Remisser per kommun",
     summary,
-    chart: comparisonChart(ctx, names, rows.map((row) => row.remisser), rows.map((row) => row.foregaende), "count"),
+    chart: comparisonChart(
+      ctx,
+      names,
+      rows.map((row) => row.remisser),
+      rows.map((row) => row.foregaende),
+      "count",
+    ),
     table: {
       caption: caption(ctx, "Remisser per kommun"),
       columns: [column("kommun", "Kommun", "text"), column("remisser", "Remisser"), column("foregaende", PREVIOUS)],

@@ -29,14 +29,19 @@ export function skapa(ctx: Context): ReportSection {
   else if (s.assessedTwice === 0) summary = `${offered}; ingen har ännu skattat sig två gånger.`;
   else {
     summary =
-      `${offered}, och av ${hide.countText(s.assessedTwice)} med minst två skattningar har ` +
-      `${withShare(s.progressed, rows[1]!.andel)} visat progression.`;
+      `${offered}, och av ${hide.countText(s.assessedTwice)} med minst två skattningar har ` + `${withShare(s.progressed, rows[1]!.andel)} visat progression.`;
   }
   return {
     id: "skapa",
     title: "SKAPA: erbjudande och progression",
     summary,
-    chart: comparisonChart(ctx, rows.map((row) => row.matt), rows.map((row) => row.andel), rows.map((row) => row.foregaende), "share"),
+    chart: comparisonChart(
+      ctx,
+      rows.map((row) => row.matt),
+      rows.map((row) => row.andel),
+      rows.map((row) => row.foregaende),
+      "share",
+    ),
     table: {
       caption: caption(ctx, "Erbjudna SKAPA och progression i SKAPA"),
       columns: [
@@ -82,7 +87,14 @@ export function skapaAreas(ctx: Context): ReportSection {
     id: "skapa-omraden",
     title: "SKAPA: förändring per område",
     summary,
-    chart: comparisonChart(ctx, areas, rows.map((row) => row.forandring), rows.map((row) => row.foregaende), "change", true),
+    chart: comparisonChart(
+      ctx,
+      areas,
+      rows.map((row) => row.forandring),
+      rows.map((row) => row.foregaende),
+      "change",
+      true,
+    ),
     table: {
       caption: caption(ctx, "Genomsnittlig förändring per område i SKAPA mellan första och senaste skattning"),
       columns: [

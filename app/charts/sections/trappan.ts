@@ -1,7 +1,20 @@
 // Trappan: step progression per kön and per kommun, and where participants stand.
 import { formatRatio } from "~/utils/format";
 import { type CellValue, formatCell, hiddenCount, type Suppressor, type TableColumn } from "../cells";
-import { capitalize, caption, collator, column, comparisonChart, type Context, GENDER_ROW_LABELS, gendersIn, groupedChart, type ReportSection, TOTAL, unionKeys } from "./model";
+import {
+  capitalize,
+  caption,
+  collator,
+  column,
+  comparisonChart,
+  type Context,
+  GENDER_ROW_LABELS,
+  gendersIn,
+  groupedChart,
+  type ReportSection,
+  TOTAL,
+  unionKeys,
+} from "./model";
 
 const TRAPPAN_COLUMNS = (first: TableColumn): TableColumn[] => [
   first,
@@ -107,7 +120,13 @@ export function trappanByKommun(ctx: Context): ReportSection {
     id: "stegforflyttning-kommun",
     title: "Stegförflyttning per kommun",
     summary,
-    chart: comparisonChart(ctx, names, rows.map((row) => row.andel), rows.map((row) => row.foregaende), "share"),
+    chart: comparisonChart(
+      ctx,
+      names,
+      rows.map((row) => row.andel),
+      rows.map((row) => row.foregaende),
+      "share",
+    ),
     table: {
       caption: caption(ctx, "Positiv stegförflyttning i Trappan per kommun"),
       columns: TRAPPAN_COLUMNS(column("kommun", "Kommun", "text")),
@@ -144,7 +163,10 @@ export function trappanSteps(ctx: Context): ReportSection {
     summary,
     chart: groupedChart(
       steps.map((step) => shortStepLabel(step, bundle.stepLabels[step])),
-      [["Vid start", rows.map((row) => row.start)], ["Senaste placering", rows.map((row) => row.senaste)]],
+      [
+        ["Vid start", rows.map((row) => row.start)],
+        ["Senaste placering", rows.map((row) => row.senaste)],
+      ],
       "count",
       true,
     ),

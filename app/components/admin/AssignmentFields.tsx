@@ -25,7 +25,12 @@ export function useChosenRole(initial: string) {
  * each with the value "insatsId:kommunId".
  */
 export function AssignmentFields({
-  options, checked, role, hint, errors, empty,
+  options,
+  checked,
+  role,
+  hint,
+  errors,
+  empty,
 }: {
   options: { insatser: readonly Named[]; kommuner: readonly Named[] };
   /** The ticked pairs, as "insatsId:kommunId". */

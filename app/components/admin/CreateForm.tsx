@@ -27,7 +27,9 @@ export function ListPageMessage({ actionData }: { actionData: FormAnswer | undef
  * is also its button; `children` are its fields, refilled after a failed post.
  */
 export function CreateForm({
-  actionData, label, children,
+  actionData,
+  label,
+  children,
 }: {
   actionData: FormAnswer | undefined;
   label: string;

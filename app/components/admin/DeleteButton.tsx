@@ -5,7 +5,12 @@ import { Form } from "react-router";
  * the row's id. The data layer refuses a row that is still referenced, and the page says why.
  */
 export function DeleteButton({
-  id, name, noun, intent = "delete", idField = "id", preventScrollReset,
+  id,
+  name,
+  noun,
+  intent = "delete",
+  idField = "id",
+  preventScrollReset,
 }: {
   id: string;
   /** The row's name, for the question and for screen readers. */

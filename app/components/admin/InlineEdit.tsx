@@ -6,7 +6,12 @@ import { Form } from "react-router";
  * so that the field messages are seen; `children` are the fields.
  */
 export function InlineEdit({
-  intent, id, open, summary, submit, children,
+  intent,
+  id,
+  open,
+  summary,
+  submit,
+  children,
 }: {
   intent: string;
   id: string;

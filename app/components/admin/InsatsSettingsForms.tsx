@@ -114,8 +114,8 @@ export function TargetsSection({ insats, actionData }: SectionProps) {
       <h2 id="targets-heading">Målvärden</h2>
       <Form method="post" className="card stack narrow" noValidate preventScrollReset>
         <p className="field__hint">
-          Målen visas i rapportens måluppföljning med utfall och ”uppnått / ej uppnått”. Andelar skrivs i procent, antal som heltal. Ett tomt
-          fält betyder inget mål.
+          Målen visas i rapportens måluppföljning med utfall och ”uppnått / ej uppnått”. Andelar skrivs i procent, antal som heltal. Ett tomt fält betyder inget
+          mål.
         </p>
         <SectionMessage actionData={actionData} intents={["targets"]} />
         <input type="hidden" name="intent" value="targets" />

@@ -18,7 +18,13 @@ export interface NamedRow {
  * and deleted unless used; a form to add one below. The page gives the words.
  */
 export function NamedListEditor({
-  rows, actionData, caption, empty, noun, note, addLabel,
+  rows,
+  actionData,
+  caption,
+  empty,
+  noun,
+  note,
+  addLabel,
 }: {
   rows: readonly NamedRow[];
   actionData: FormAnswer | undefined;

@@ -3,7 +3,9 @@ import { failureFor, successFor, type FieldState, type FormAnswer } from "~/util
 
 /** The outcome of the last post, shown in the section it came from so it is seen without scrolling. */
 export function SectionMessage({
-  actionData, intents, targetId = null,
+  actionData,
+  intents,
+  targetId = null,
 }: {
   actionData: FormAnswer | undefined;
   intents: readonly string[];
@@ -17,7 +19,10 @@ export function SectionMessage({
 
 /** A whole-number field of a form: the typed value after a failed post, else the stored one. */
 export function WholeNumberField({
-  fields, name, max, ...rest
+  fields,
+  name,
+  max,
+  ...rest
 }: {
   fields: FieldState;
   name: string;

@@ -36,9 +36,7 @@ function AreaItem({ area, actionData }: { area: Area; actionData: FormAnswer | u
             <span className="visually-hidden"> {area.label}</span>
           </button>
         </Form>
-        {area.usage === null ? (
-          <DeleteButton id={area.id} name={area.label} noun="området" intent="area-delete" idField="areaId" preventScrollReset />
-        ) : null}
+        {area.usage === null ? <DeleteButton id={area.id} name={area.label} noun="området" intent="area-delete" idField="areaId" preventScrollReset /> : null}
       </div>
     </li>
   );
@@ -52,8 +50,8 @@ export function SkapaAreasSection({ insats, actionData }: { insats: InsatsForEdi
     <section aria-labelledby="areas-heading">
       <h2 id="areas-heading">SKAPA-områden</h2>
       <p>
-        Områdena visas i ordningens nummerföljd. Ett område som har svar kan inaktiveras men inte tas bort: svaren finns kvar, men området
-        erbjuds inte i nya skattningar.
+        Områdena visas i ordningens nummerföljd. Ett område som har svar kan inaktiveras men inte tas bort: svaren finns kvar, men området erbjuds inte i nya
+        skattningar.
       </p>
       <ul className="admin-list">
         {insats.skapaAreas.map((area) => (

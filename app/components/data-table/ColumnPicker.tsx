@@ -6,7 +6,10 @@ import { useId } from "react";
  * as well, so that unticking every optional column is told apart from "no choice made".
  */
 export function ColumnPicker({
-  columns, visible, name = "cols", alwaysShown,
+  columns,
+  visible,
+  name = "cols",
+  alwaysShown,
 }: {
   columns: ReadonlyArray<{ id: string; label: string }>;
   visible: readonly string[];

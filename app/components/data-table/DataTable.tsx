@@ -73,8 +73,7 @@ type Features = typeof features;
 
 // One sort function for every table: TanStack types it per row type, and it reads only cell values.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const mixedSort: SortFn<Features, any> = (rowA, rowB, columnId) =>
-  compareSortValues(rowA.getValue<SortValue>(columnId), rowB.getValue<SortValue>(columnId));
+const mixedSort: SortFn<Features, any> = (rowA, rowB, columnId) => compareSortValues(rowA.getValue<SortValue>(columnId), rowB.getValue<SortValue>(columnId));
 
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
 const SORT_SIGN = { asc: "▲", desc: "▼" } as const;
@@ -137,12 +136,7 @@ export function DataTable<TRow extends RowData>({
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={cellClass(header.column.id)}
-                    aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
-                  >
+                  <th key={header.id} scope="col" className={cellClass(header.column.id)} aria-sort={sorted ? ARIA_SORT[sorted] : undefined}>
                     {header.isPlaceholder ? null : header.column.getCanSort() ? (
                       <button type="button" className="data-table__sort" onClick={header.column.getToggleSortingHandler()}>
                         <table.FlexRender header={header} />

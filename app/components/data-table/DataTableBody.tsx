@@ -20,7 +20,9 @@ export function DataCell({ column, children }: { column: Pick<DataTableColumn<ne
 }
 
 export function DataTableBody<TFeatures extends TableFeatures, TRow extends RowData>({
-  rows, columns, emptyMessage,
+  rows,
+  columns,
+  emptyMessage,
 }: {
   /** The table's row model, in display order. */
   rows: ReadonlyArray<Row<TFeatures, TRow>>;

@@ -7,7 +7,11 @@ import { Form, Link, useLocation } from "react-router";
  * filters of the view rather than what was last typed.
  */
 export function FilterForm({
-  label, resetTo, children, className = "card filters", onSubmit,
+  label,
+  resetTo,
+  children,
+  className = "card filters",
+  onSubmit,
 }: {
   label: string;
   resetTo: string;

@@ -6,7 +6,11 @@ import { formatNumber } from "~/utils/format";
  * every page is a bookmarkable URL.
  */
 export function Pagination({
-  page, pageCount, total, hrefFor, label = "Sidor",
+  page,
+  pageCount,
+  total,
+  hrefFor,
+  label = "Sidor",
 }: {
   page: number;
   pageCount: number;
@@ -22,9 +26,7 @@ export function Pagination({
         Sida {formatNumber(page)} av {formatNumber(pageCount)} ({formatNumber(total)} träffar)
       </p>
       <ul>
-        <li>
-          {page > 1 ? <Link to={hrefFor(page - 1)}>Föregående</Link> : <span aria-disabled="true">Föregående</span>}
-        </li>
+        <li>{page > 1 ? <Link to={hrefFor(page - 1)}>Föregående</Link> : <span aria-disabled="true">Föregående</span>}</li>
         {pages.map((item, index) =>
           item === null ? (
             <li key={`gap-${index}`} aria-hidden="true">
@@ -46,9 +48,7 @@ export function Pagination({
             </li>
           ),
         )}
-        <li>
-          {page < pageCount ? <Link to={hrefFor(page + 1)}>Nästa</Link> : <span aria-disabled="true">Nästa</span>}
-        </li>
+        <li>{page < pageCount ? <Link to={hrefFor(page + 1)}>Nästa</Link> : <span aria-disabled="true">Nästa</span>}</li>
       </ul>
     </nav>
   );

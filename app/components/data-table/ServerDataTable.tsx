@@ -33,7 +33,14 @@ export interface ServerDataTableProps<TRow> {
 const features = tableFeatures({});
 
 export function ServerDataTable<TRow extends RowData>({
-  caption, columns, data, getRowId, sort = null, sortHref, emptyMessage = "Inga rader att visa.", className,
+  caption,
+  columns,
+  data,
+  getRowId,
+  sort = null,
+  sortHref,
+  emptyMessage = "Inga rader att visa.",
+  className,
 }: ServerDataTableProps<TRow>) {
   const tableColumns = useMemo(() => {
     const helper = createColumnHelper<typeof features, TRow>();
@@ -66,12 +73,7 @@ export function ServerDataTable<TRow extends RowData>({
                 return (
                   <th key={header.id} scope="col" className={cellClass(header.column.id)} aria-sort={ariaSort(active, direction)}>
                     {column && sortHref && (column.sortable ?? true) ? (
-                      <SortHeader
-                        label={column.header}
-                        active={active}
-                        direction={direction}
-                        hrefFor={(next) => sortHref(header.column.id, next)}
-                      />
+                      <SortHeader label={column.header} active={active} direction={direction} hrefFor={(next) => sortHref(header.column.id, next)} />
                     ) : (
                       <table.FlexRender header={header} />
                     )}

@@ -13,7 +13,10 @@ export function ariaSort(active: boolean, direction: SortDirection): "ascending"
  * Clicking the sorted column reverses it; another column starts ascending.
  */
 export function SortHeader({
-  label, active, direction, hrefFor,
+  label,
+  active,
+  direction,
+  hrefFor,
 }: {
   label: string;
   active: boolean;

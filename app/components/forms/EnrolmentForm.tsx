@@ -6,15 +6,7 @@ import { InsatsKommunFields } from "./insats-kommun";
 
 /** The fields of an enrolment, as posted. */
 export type EnrolmentField =
-  | "insatsId"
-  | "kommunId"
-  | "coordinatorId"
-  | "firstStep"
-  | "referrerId"
-  | "gender"
-  | "ageGroupId"
-  | "incomeStartId"
-  | "enrolledDate";
+  "insatsId" | "kommunId" | "coordinatorId" | "firstStep" | "referrerId" | "gender" | "ageGroupId" | "incomeStartId" | "enrolledDate";
 
 /**
  * The fields of an enrolment: from a referral (the first one) and on the participant's page
@@ -22,7 +14,12 @@ export type EnrolmentField =
  * kommun. Until a post has failed, the koordinator is the user, if they are one.
  */
 export function EnrolmentFields({
-  options, currentUserId, today, failed, value, errors,
+  options,
+  currentUserId,
+  today,
+  failed,
+  value,
+  errors,
 }: {
   options: EnrolmentFormOptions;
   currentUserId: string;
@@ -88,7 +85,15 @@ export function EnrolmentFields({
           placeholder="Ej angiven"
           errors={errors.incomeStartId}
         />
-        <TextField label="Inskrivningsdatum" name="enrolledDate" type="date" required max={today} defaultValue={value("enrolledDate")} errors={errors.enrolledDate} />
+        <TextField
+          label="Inskrivningsdatum"
+          name="enrolledDate"
+          type="date"
+          required
+          max={today}
+          defaultValue={value("enrolledDate")}
+          errors={errors.enrolledDate}
+        />
       </div>
     </>
   );

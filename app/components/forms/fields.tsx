@@ -46,7 +46,15 @@ function FieldLabel({ id, label, required }: { id: string; label: string; requir
 }
 
 export function TextField({
-  label, name, errors, hint, required, type = "text", defaultValue, autoComplete, ...rest
+  label,
+  name,
+  errors,
+  hint,
+  required,
+  type = "text",
+  defaultValue,
+  autoComplete,
+  ...rest
 }: FieldBaseProps & {
   type?: "text" | "email" | "password" | "date" | "number" | "search";
   defaultValue?: string | number | null;
@@ -76,27 +84,33 @@ export function TextField({
 }
 
 export function TextAreaField({
-  label, name, errors, hint, required, defaultValue, rows = 3,
+  label,
+  name,
+  errors,
+  hint,
+  required,
+  defaultValue,
+  rows = 3,
 }: FieldBaseProps & { defaultValue?: string | null; rows?: number }) {
   const id = useId();
   return (
     <div className="field">
       <FieldLabel id={id} label={label} required={required} />
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        required={required}
-        defaultValue={defaultValue ?? undefined}
-        {...fieldAria(id, hint, errors)}
-      />
+      <textarea id={id} name={name} rows={rows} required={required} defaultValue={defaultValue ?? undefined} {...fieldAria(id, hint, errors)} />
       <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );
 }
 
 export function SelectField({
-  label, name, errors, hint, required, options, defaultValue, placeholder = "Välj …",
+  label,
+  name,
+  errors,
+  hint,
+  required,
+  options,
+  defaultValue,
+  placeholder = "Välj …",
 }: FieldBaseProps & {
   options: ReadonlyArray<{ value: string; label: string }>;
   defaultValue?: string | null;
@@ -106,13 +120,7 @@ export function SelectField({
   return (
     <div className="field">
       <FieldLabel id={id} label={label} required={required} />
-      <select
-        id={id}
-        name={name}
-        required={required}
-        defaultValue={defaultValue ?? ""}
-        {...fieldAria(id, hint, errors)}
-      >
+      <select id={id} name={name} required={required} defaultValue={defaultValue ?? ""} {...fieldAria(id, hint, errors)}>
         {placeholder !== null ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -125,20 +133,11 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({
-  label, name, errors, hint, defaultChecked, value,
-}: FieldBaseProps & { defaultChecked?: boolean; value?: string }) {
+export function CheckboxField({ label, name, errors, hint, defaultChecked, value }: FieldBaseProps & { defaultChecked?: boolean; value?: string }) {
   const id = useId();
   return (
     <div className="field field--checkbox">
-      <input
-        id={id}
-        name={name}
-        type="checkbox"
-        value={value}
-        defaultChecked={defaultChecked}
-        {...fieldAria(id, hint, errors)}
-      />
+      <input id={id} name={name} type="checkbox" value={value} defaultChecked={defaultChecked} {...fieldAria(id, hint, errors)} />
       <label htmlFor={id}>{label}</label>
       <FieldMessages id={id} hint={hint} errors={errors} />
     </div>

@@ -19,7 +19,13 @@ export interface InsatsKommunSelection {
  * who work in the pair).
  */
 export function InsatsKommunFields({
-  insatser, kommuner, pairs, defaultInsatsId, defaultKommunId, errors, children,
+  insatser,
+  kommuner,
+  pairs,
+  defaultInsatsId,
+  defaultKommunId,
+  errors,
+  children,
 }: {
   insatser: readonly Option[];
   kommuner: readonly Option[];

@@ -18,8 +18,7 @@ export function ImportReport({ outcome, stale, headingRef }: { outcome: Outcome;
       </h2>
       {outcome.changedSincePreview ? (
         <div className="alert alert--info" role="status">
-          Filerna eller valet "Skapa saknade" ändrades efter förhandsgranskningen, så ingenting importerades. Här är en ny
-          förhandsgranskning.
+          Filerna eller valet "Skapa saknade" ändrades efter förhandsgranskningen, så ingenting importerades. Här är en ny förhandsgranskning.
         </div>
       ) : null}
       {stale ? <p className="alert alert--info">Du har ändrat filerna eller valen. Förhandsgranska igen innan du importerar.</p> : null}
@@ -29,8 +28,7 @@ export function ImportReport({ outcome, stale, headingRef }: { outcome: Outcome;
         </div>
       ) : result.ok ? (
         <div className="alert alert--success" role="status">
-          Inga fel hittades. {formatNumber(imported)} rader kan importeras; ingenting har sparats ännu. Tryck på "Importera"
-          för att spara.
+          Inga fel hittades. {formatNumber(imported)} rader kan importeras; ingenting har sparats ännu. Tryck på "Importera" för att spara.
         </div>
       ) : (
         <div className="alert alert--error" role="alert">
@@ -64,9 +62,15 @@ function CountsTable({ result }: { result: Outcome["result"] }) {
         <thead>
           <tr>
             <th scope="col">Tabell</th>
-            <th scope="col" className="num">Rader i filerna</th>
-            <th scope="col" className="num">{result.written ? "Importerade" : "Nya"}</th>
-            <th scope="col" className="num">Fanns redan</th>
+            <th scope="col" className="num">
+              Rader i filerna
+            </th>
+            <th scope="col" className="num">
+              {result.written ? "Importerade" : "Nya"}
+            </th>
+            <th scope="col" className="num">
+              Fanns redan
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -125,13 +129,14 @@ function ProblemsTable({ problems, total }: { problems: Outcome["result"]["probl
     <div className="table-wrap import-problems">
       <table>
         <caption>
-          Fel som måste rättas ({formatNumber(total)})
-          {total > problems.length ? ` – visar de första ${formatNumber(problems.length)}` : ""}
+          Fel som måste rättas ({formatNumber(total)}){total > problems.length ? ` – visar de första ${formatNumber(problems.length)}` : ""}
         </caption>
         <thead>
           <tr>
             <th scope="col">Blad</th>
-            <th scope="col" className="num">Rad</th>
+            <th scope="col" className="num">
+              Rad
+            </th>
             <th scope="col">Kolumn</th>
             <th scope="col">Värde</th>
             <th scope="col">Problem</th>

@@ -52,10 +52,22 @@ export function AssessmentFields({ f, instrument, today }: { f: FieldState; inst
                   {area.label}
                 </th>
                 <td>
-                  <ScoreSelect name={scoreField(area.id)} labelledBy={`${id}-area-${index} ${id}-participant`} f={f} min={instrument.min} max={instrument.max} />
+                  <ScoreSelect
+                    name={scoreField(area.id)}
+                    labelledBy={`${id}-area-${index} ${id}-participant`}
+                    f={f}
+                    min={instrument.min}
+                    max={instrument.max}
+                  />
                 </td>
                 <td>
-                  <ScoreSelect name={coordinatorScoreField(area.id)} labelledBy={`${id}-area-${index} ${id}-coordinator`} f={f} min={instrument.min} max={instrument.max} />
+                  <ScoreSelect
+                    name={coordinatorScoreField(area.id)}
+                    labelledBy={`${id}-area-${index} ${id}-coordinator`}
+                    f={f}
+                    min={instrument.min}
+                    max={instrument.max}
+                  />
                 </td>
               </tr>
             ))}

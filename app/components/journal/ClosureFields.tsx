@@ -17,11 +17,32 @@ export function ClosureFields({ f, options, today }: { f: FieldState; options: J
     <>
       <div className="row">
         <DateField f={f} today={today} label="Avslutsdatum" />
-        <SelectField label="Avslutsorsak" name="closureReasonId" required options={options.closureReasons} defaultValue={f.value("closureReasonId")} errors={f.errors("closureReasonId")} />
+        <SelectField
+          label="Avslutsorsak"
+          name="closureReasonId"
+          required
+          options={options.closureReasons}
+          defaultValue={f.value("closureReasonId")}
+          errors={f.errors("closureReasonId")}
+        />
       </div>
       <div className="row">
-        <SelectField label="Försörjning vid avslut" name="incomeEndId" required options={options.incomeSources} defaultValue={f.value("incomeEndId")} errors={f.errors("incomeEndId")} />
-        <SelectField label="Planering efter avslut" name="planAfterClosure" required options={YES_NO} defaultValue={f.value("planAfterClosure")} errors={f.errors("planAfterClosure")} />
+        <SelectField
+          label="Försörjning vid avslut"
+          name="incomeEndId"
+          required
+          options={options.incomeSources}
+          defaultValue={f.value("incomeEndId")}
+          errors={f.errors("incomeEndId")}
+        />
+        <SelectField
+          label="Planering efter avslut"
+          name="planAfterClosure"
+          required
+          options={YES_NO}
+          defaultValue={f.value("planAfterClosure")}
+          errors={f.errors("planAfterClosure")}
+        />
       </div>
       <fieldset>
         <legend>Deltagarens egen bedömning (valfri)</legend>

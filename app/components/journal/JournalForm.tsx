@@ -15,7 +15,12 @@ export function SubmitButton({ intent, label, danger = false }: { intent: string
 
 /** One form of the participant page: its intent and the ids it writes to travel as hidden fields. */
 export function JournalForm({
-  intent, hidden, failure, submitLabel, children, danger,
+  intent,
+  hidden,
+  failure,
+  submitLabel,
+  children,
+  danger,
 }: {
   intent: string;
   hidden: Record<string, string>;

@@ -67,20 +67,33 @@ function quickForms(current: CurrentEnrolment, options: JournalOptions, today: s
     { intent: "income", title: "Ändrad försörjning", submitLabel: "Spara försörjning", fields: (f) => <IncomeFields f={f} options={options} today={today} /> },
   ];
   if (current.open) {
-    forms.push({ intent: "closure", title: "Avsluta inskrivningen", submitLabel: "Avsluta inskrivningen", fields: (f) => <ClosureFields f={f} options={options} today={today} /> });
+    forms.push({
+      intent: "closure",
+      title: "Avsluta inskrivningen",
+      submitLabel: "Avsluta inskrivningen",
+      fields: (f) => <ClosureFields f={f} options={options} today={today} />,
+    });
   }
   return forms;
 }
 
 /** "Registrera": one folded form per kind of event, for the latest enrolment. */
-export function QuickForms({ current, options, today, savedForm }: { current: CurrentEnrolment; options: JournalOptions; today: string; savedForm: string | null }) {
+export function QuickForms({
+  current,
+  options,
+  today,
+  savedForm,
+}: {
+  current: CurrentEnrolment;
+  options: JournalOptions;
+  today: string;
+  savedForm: string | null;
+}) {
   return (
     <section className="card journal-forms" aria-labelledby="register-heading">
       <h2 id="register-heading">Registrera</h2>
       {current.open ? null : (
-        <p className="muted">
-          Inskrivningen avslutades {formatDate(current.closedDate)}. Händelser kan efterregistreras fram till avslutsdatumet.
-        </p>
+        <p className="muted">Inskrivningen avslutades {formatDate(current.closedDate)}. Händelser kan efterregistreras fram till avslutsdatumet.</p>
       )}
       {quickForms(current, options, today).map((spec) => (
         <QuickForm

@@ -7,7 +7,10 @@ import { JournalForm } from "./JournalForm";
 
 /** A new enrolment for a closed (or never enrolled) participant: its own history starts here. */
 export function ReenrolmentForm({
-  options, defaults, currentUserId, today,
+  options,
+  defaults,
+  currentUserId,
+  today,
 }: {
   options: ComponentProps<typeof EnrolmentFields>["options"];
   /** The latest enrolment's answers, null for a participant never enrolled. */
@@ -23,7 +26,14 @@ export function ReenrolmentForm({
       <h2 id="reenrol-heading">{again ? "Skriv in igen" : "Skriv in"}</h2>
       {again ? <p className="muted">En ny inskrivning får en egen historik; den tidigare finns kvar nedan.</p> : null}
       <JournalForm intent="reenrol" hidden={{}} failure={failure} submitLabel="Skriv in deltagaren">
-        <EnrolmentFields options={options} currentUserId={currentUserId} today={today} failed={failure !== null} value={f.value} errors={failure?.fieldErrors ?? {}} />
+        <EnrolmentFields
+          options={options}
+          currentUserId={currentUserId}
+          today={today}
+          failed={failure !== null}
+          value={f.value}
+          errors={failure?.fieldErrors ?? {}}
+        />
       </JournalForm>
     </section>
   );

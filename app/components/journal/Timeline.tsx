@@ -49,8 +49,12 @@ function ScoreTable({ scores, date }: { scores: NonNullable<TimelineItem["scores
         <thead>
           <tr>
             <th scope="col">Område</th>
-            <th scope="col" className="num">Deltagaren</th>
-            <th scope="col" className="num">Koordinatorn</th>
+            <th scope="col" className="num">
+              Deltagaren
+            </th>
+            <th scope="col" className="num">
+              Koordinatorn
+            </th>
           </tr>
         </thead>
         <tbody>

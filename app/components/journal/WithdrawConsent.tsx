@@ -17,13 +17,17 @@ export function WithdrawConsent({ version, today }: { version: string; today: st
       <details open={failure !== null || undefined}>
         <summary>Deltagaren har återkallat sitt samtycke</summary>
         <p>
-          Namn, deltagarkod och all fritext (anteckningar, motiveringar) raderas, och kopplingen till remisser och
-          studiebesök tas bort. Kvar blir bara anonyma uppgifter (datum, steg, skattningar) för statistik som redan
-          redovisats. Sidan försvinner för alla. Det går inte att ångra.
+          Namn, deltagarkod och all fritext (anteckningar, motiveringar) raderas, och kopplingen till remisser och studiebesök tas bort. Kvar blir bara anonyma
+          uppgifter (datum, steg, skattningar) för statistik som redan redovisats. Sidan försvinner för alla. Det går inte att ångra.
         </p>
         <JournalForm intent="withdraw-consent" hidden={{ version }} failure={failure} submitLabel="Återkalla samtycket och radera uppgifterna" danger>
           <DateField f={f} today={today} label="Datum då samtycket återkallades" />
-          <CheckboxField label="Jag bekräftar att deltagaren har återkallat sitt samtycke och att uppgifterna ska raderas." name="confirm" defaultChecked={false} errors={f.errors("confirm")} />
+          <CheckboxField
+            label="Jag bekräftar att deltagaren har återkallat sitt samtycke och att uppgifterna ska raderas."
+            name="confirm"
+            defaultChecked={false}
+            errors={f.errors("confirm")}
+          />
         </JournalForm>
       </details>
     </section>

@@ -19,10 +19,33 @@ export function ActivityFields({ f, options, today }: { f: FieldState; options: 
     <>
       <div className="row">
         <DateField f={f} today={today} />
-        <SelectField label="Typ av möte eller aktivitet" name="activityTypeId" required options={options.activityTypes} defaultValue={f.value("activityTypeId")} errors={f.errors("activityTypeId")} />
-        <TextField label="Tid i minuter" name="minutes" type="number" inputMode="numeric" min={1} max={1440} defaultValue={f.value("minutes")} errors={f.errors("minutes")} />
+        <SelectField
+          label="Typ av möte eller aktivitet"
+          name="activityTypeId"
+          required
+          options={options.activityTypes}
+          defaultValue={f.value("activityTypeId")}
+          errors={f.errors("activityTypeId")}
+        />
+        <TextField
+          label="Tid i minuter"
+          name="minutes"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1440}
+          defaultValue={f.value("minutes")}
+          errors={f.errors("minutes")}
+        />
       </div>
-      <TextAreaField label="Anteckning" name="note" rows={2} hint="Skriv kort och sakligt – deltagaren kan begära att få läsa." defaultValue={f.value("note")} errors={f.errors("note")} />
+      <TextAreaField
+        label="Anteckning"
+        name="note"
+        rows={2}
+        hint="Skriv kort och sakligt – deltagaren kan begära att få läsa."
+        defaultValue={f.value("note")}
+        errors={f.errors("note")}
+      />
     </>
   );
 }
@@ -50,7 +73,14 @@ export function MeetingFields({ f, options, current, today }: { f: FieldState; o
       <fieldset>
         <legend>Stödinsats (valfritt)</legend>
         <div className="row">
-          <SelectField label="Stödinsats" name="supportTypeId" options={options.supportTypes} placeholder="Ingen" defaultValue={f.value("supportTypeId")} errors={f.errors("supportTypeId")} />
+          <SelectField
+            label="Stödinsats"
+            name="supportTypeId"
+            options={options.supportTypes}
+            placeholder="Ingen"
+            defaultValue={f.value("supportTypeId")}
+            errors={f.errors("supportTypeId")}
+          />
           <RaisesField name="supportRaisesActivityLevel" f={f} />
         </div>
       </fieldset>
@@ -107,8 +137,19 @@ export function FovFields({ f, today }: { f: FieldState; today: string }) {
           errors={f.errors("outcome")}
         />
       </div>
-      <TextField label="Varför frågorna inte ställdes" name="notAskedReason" hint="Krävs för Ej tillfrågad." defaultValue={f.value("notAskedReason")} errors={f.errors("notAskedReason")} />
-      <CheckboxField label="Stöd eller hänvisning erbjöds" name="supportOffered" defaultChecked={f.checked("supportOffered")} errors={f.errors("supportOffered")} />
+      <TextField
+        label="Varför frågorna inte ställdes"
+        name="notAskedReason"
+        hint="Krävs för Ej tillfrågad."
+        defaultValue={f.value("notAskedReason")}
+        errors={f.errors("notAskedReason")}
+      />
+      <CheckboxField
+        label="Stöd eller hänvisning erbjöds"
+        name="supportOffered"
+        defaultChecked={f.checked("supportOffered")}
+        errors={f.errors("supportOffered")}
+      />
     </>
   );
 }
@@ -118,7 +159,14 @@ export function SupportFields({ f, options, today }: { f: FieldState; options: J
     <>
       <div className="row">
         <DateField f={f} today={today} />
-        <SelectField label="Stödinsats" name="supportTypeId" required options={options.supportTypes} defaultValue={f.value("supportTypeId")} errors={f.errors("supportTypeId")} />
+        <SelectField
+          label="Stödinsats"
+          name="supportTypeId"
+          required
+          options={options.supportTypes}
+          defaultValue={f.value("supportTypeId")}
+          errors={f.errors("supportTypeId")}
+        />
         <RaisesField name="raisesActivityLevel" f={f} />
       </div>
       <TextAreaField label="Anteckning" name="note" rows={2} defaultValue={f.value("note")} errors={f.errors("note")} />
@@ -130,7 +178,14 @@ export function IncomeFields({ f, options, today }: { f: FieldState; options: Jo
   return (
     <div className="row">
       <DateField f={f} today={today} />
-      <SelectField label="Ny försörjning" name="incomeSourceId" required options={options.incomeSources} defaultValue={f.value("incomeSourceId")} errors={f.errors("incomeSourceId")} />
+      <SelectField
+        label="Ny försörjning"
+        name="incomeSourceId"
+        required
+        options={options.incomeSources}
+        defaultValue={f.value("incomeSourceId")}
+        errors={f.errors("incomeSourceId")}
+      />
     </div>
   );
 }

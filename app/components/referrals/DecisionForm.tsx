@@ -7,7 +7,9 @@ const DECISION_OPTIONS = REFERRAL_DECISIONS.map((decision) => ({ value: decision
 
 /** The remissteam's decision; the version makes a save of an outdated page a refusal, not an overwrite. */
 export function DecisionForm({
-  referral, failure, success,
+  referral,
+  failure,
+  success,
 }: {
   referral: { version: number; decision: ReferralDecision | null };
   failure: FormFailure | null;

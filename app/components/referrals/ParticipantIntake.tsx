@@ -51,8 +51,8 @@ function ConsentForm({ failure, today }: { failure: FormFailure | null; today: s
     <section className="stack" aria-labelledby="consent-heading">
       <h3 id="consent-heading">Ny deltagare: samtycke</h3>
       <p className="muted">
-        Inget om personen utöver remissen sparas innan samtycket är registrerat. Använd en kod (pseudonym); namnet är
-        frivilligt och visas bara för koordinatorerna.
+        Inget om personen utöver remissen sparas innan samtycket är registrerat. Använd en kod (pseudonym); namnet är frivilligt och visas bara för
+        koordinatorerna.
       </p>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="consent" />
@@ -60,7 +60,15 @@ function ConsentForm({ failure, today }: { failure: FormFailure | null; today: s
         <div className="row">
           <TextField label="Deltagarkod" name="code" required defaultValue={f.value("code")} errors={f.errors("code")} autoComplete="off" />
           <TextField label="Namn (frivilligt)" name="name" defaultValue={f.value("name")} errors={f.errors("name")} autoComplete="off" />
-          <TextField label="Datum för samtycket" name="givenDate" type="date" required max={today} defaultValue={f.value("givenDate")} errors={f.errors("givenDate")} />
+          <TextField
+            label="Datum för samtycket"
+            name="givenDate"
+            type="date"
+            required
+            max={today}
+            defaultValue={f.value("givenDate")}
+            errors={f.errors("givenDate")}
+          />
         </div>
         <fieldset>
           <legend>Samtycket omfattar</legend>
@@ -84,7 +92,12 @@ function ConsentScopeFields({ f }: { f: FieldState }) {
         defaultChecked={f.checked("coversSharing")}
         errors={f.errors("coversSharing")}
       />
-      <CheckboxField label="Uppföljningsstatistik" name="coversStatistics" defaultChecked={f.checked("coversStatistics")} errors={f.errors("coversStatistics")} />
+      <CheckboxField
+        label="Uppföljningsstatistik"
+        name="coversStatistics"
+        defaultChecked={f.checked("coversStatistics")}
+        errors={f.errors("coversStatistics")}
+      />
     </>
   );
 }
@@ -95,8 +108,7 @@ function LinkParticipantForm({ failure, today }: { failure: FormFailure | null; 
     <section className="stack" aria-labelledby="link-heading">
       <h3 id="link-heading">Befintlig deltagare</h3>
       <p className="muted">
-        För en person som har varit inskriven tidigare och remitteras igen. Remissen kopplas till deltagaren, och sedan kan
-        deltagaren skrivas in på nytt.
+        För en person som har varit inskriven tidigare och remitteras igen. Remissen kopplas till deltagaren, och sedan kan deltagaren skrivas in på nytt.
       </p>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="link" />

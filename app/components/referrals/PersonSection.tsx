@@ -30,9 +30,7 @@ export function PersonSection({ person, saved }: { person: NonNullable<ReferralV
             <div>
               <dt>Samtycket omfattar</dt>
               <dd>
-                {[consent.coversSharing ? "Informationsutbyte" : null, consent.coversStatistics ? "Uppföljningsstatistik" : null]
-                  .filter(Boolean)
-                  .join(", ")}
+                {[consent.coversSharing ? "Informationsutbyte" : null, consent.coversStatistics ? "Uppföljningsstatistik" : null].filter(Boolean).join(", ")}
               </dd>
             </div>
           </>

@@ -7,7 +7,12 @@ import { fieldState, type FormFailure } from "~/utils/form-answer";
 
 /** The enrolment of a referral's person: the referral's insats, kommun and remittent to start with. */
 export function ReferralEnrolmentForm({
-  referral, options, currentUserId, today, failure, reEnrolment,
+  referral,
+  options,
+  currentUserId,
+  today,
+  failure,
+  reEnrolment,
 }: {
   referral: ReferralView;
   options: EnrolmentFormOptions;

@@ -24,21 +24,34 @@ describe("computeReport on an empty period", () => {
       newlyEnrolled: { total: 0, byKommun: {}, byGender: { kvinna: 0, man: 0 } },
       closed: { total: 0, byReason: {}, byCategory: { positive: 0, negative: 0 }, byKommun: {}, withPlanAfter: 0 },
       referrals: {
-        total: 0, byReferrer: {}, byKommun: {},
+        total: 0,
+        byReferrer: {},
+        byKommun: {},
         byDecision: { inskriven: 0, konsultation: 0, ej_aktuell: 0, ko: 0, ej_beslutad: 0 },
       },
       studyVisits: { total: 0, byKommun: {} },
       trappan: {
-        measured: 0, movedUp: 0, unchanged: 0, movedDown: 0, share: 0,
+        measured: 0,
+        movedUp: 0,
+        unchanged: 0,
+        movedDown: 0,
+        share: 0,
         byGender: { kvinna: { measured: 0, movedUp: 0, share: 0 }, man: { measured: 0, movedUp: 0, share: 0 } },
         byKommun: {},
         baseline: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 },
         current: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 },
-        closedWithPlacement: 0, closedInUpperPart: 0,
+        closedWithPlacement: 0,
+        closedInUpperPart: 0,
       },
       skapa: {
-        active: 0, offered: 0, assessedTwice: 0, progressed: 0, areaMeanChange: {}, areaAnswered: {},
-        share: 0, offeredShare: 0,
+        active: 0,
+        offered: 0,
+        assessedTwice: 0,
+        progressed: 0,
+        areaMeanChange: {},
+        areaAnswered: {},
+        share: 0,
+        offeredShare: 0,
       },
       fov: { answered: 0, yes: 0, answeredByGender: { kvinna: 0, man: 0 }, yesByGender: { kvinna: 0, man: 0 } },
       support: { total: 0, raisedActivity: 0, byType: {} },
@@ -109,10 +122,7 @@ function syntheticEnrolments(count: number): EnrolmentRecord[] {
 describe("computeReport on a large förbund", () => {
   it("counts 10 000 enrolments with 160 000 events", () => {
     const enrolments = syntheticEnrolments(10_000);
-    const events = enrolments.reduce(
-      (n, e) => n + e.placements.length + e.skapaOffers.length + e.assessments.length + e.fov.length + e.support.length,
-      0,
-    );
+    const events = enrolments.reduce((n, e) => n + e.placements.length + e.skapaOffers.length + e.assessments.length + e.fov.length + e.support.length, 0);
     expect(events).toBe(160_000);
     expect(computeReport(reportInput({ enrolments })).active.total).toBe(10_000);
   });

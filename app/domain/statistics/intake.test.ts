@@ -4,7 +4,11 @@ import { H1_2025, reportInput } from "./testing";
 import type { ReferralRecord } from "./types";
 
 const referral = (date: string, referrer: string, kommun: string, decision: ReferralRecord["decision"]): ReferralRecord => ({
-  date, referrer, kommun, insats: "Samverkansteam Värend", decision,
+  date,
+  referrer,
+  kommun,
+  insats: "Samverkansteam Värend",
+  decision,
 });
 
 describe("referrals and study visits", () => {

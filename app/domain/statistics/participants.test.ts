@@ -12,8 +12,7 @@ describe("active, newly enrolled and closed at the period's edges", () => {
   const enrolledDayAfterTo = enrolment({ enrolledDate: "2025-07-01" });
   const closedDayAfterTo = enrolment({ enrolledDate: "2024-05-01", closedDate: "2025-07-01" });
 
-  const report = (...enrolments: ReturnType<typeof enrolment>[]) =>
-    computeReport(reportInput({ period: H1_2025, enrolments }));
+  const report = (...enrolments: ReturnType<typeof enrolment>[]) => computeReport(reportInput({ period: H1_2025, enrolments }));
 
   it("counts an enrolment from before the period that closes inside it as active and closed", () => {
     const r = report(enrolledBeforeClosedInside);
@@ -50,10 +49,7 @@ describe("active, newly enrolled and closed at the period's edges", () => {
   });
 
   it("adds all edge cases up", () => {
-    const r = report(
-      enrolledBeforeClosedInside, enrolledInsideOpen, closedDayBeforeFrom, enrolledOnTo,
-      closedOnFrom, enrolledDayAfterTo, closedDayAfterTo,
-    );
+    const r = report(enrolledBeforeClosedInside, enrolledInsideOpen, closedDayBeforeFrom, enrolledOnTo, closedOnFrom, enrolledDayAfterTo, closedDayAfterTo);
     expect([r.active.total, r.newlyEnrolled.total, r.closed.total]).toEqual([5, 2, 2]);
   });
 });

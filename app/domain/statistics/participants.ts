@@ -28,10 +28,7 @@ export function activeStats(enrolments: readonly EnrolmentRecord[], period: Peri
 }
 
 /** Enrolments whose enrolment date lies in the period, by kommun and kön. */
-export function newlyEnrolledStats(
-  enrolments: readonly EnrolmentRecord[],
-  period: Period,
-): NewlyEnrolledStats {
+export function newlyEnrolledStats(enrolments: readonly EnrolmentRecord[], period: Period): NewlyEnrolledStats {
   const byKommun = new Map<string, number>();
   const byGender = genderTally(() => 0);
   let total = 0;

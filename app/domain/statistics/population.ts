@@ -9,10 +9,7 @@ import { inPeriod, minDate, type Period } from "../period";
 import type { EnrolmentRecord, ReportFilters, ReportInput } from "./types";
 
 export function matchesFilters(record: { insats: string; kommun: string }, filters: ReportFilters): boolean {
-  return (
-    (filters.insats === null || record.insats === filters.insats) &&
-    (filters.kommun === null || record.kommun === filters.kommun)
-  );
+  return (filters.insats === null || record.insats === filters.insats) && (filters.kommun === null || record.kommun === filters.kommun);
 }
 
 /** The input restricted to the requested insats and kommun. */
@@ -30,10 +27,7 @@ export function applyFilters(input: ReportInput): ReportInput {
 
 /** Enrolled on or before `to` and not closed before `from`. */
 export function isActive(enrolment: EnrolmentRecord, period: Period): boolean {
-  return (
-    enrolment.enrolledDate <= period.to &&
-    (enrolment.closedDate === null || enrolment.closedDate >= period.from)
-  );
+  return enrolment.enrolledDate <= period.to && (enrolment.closedDate === null || enrolment.closedDate >= period.from);
 }
 
 export function isNewlyEnrolled(enrolment: EnrolmentRecord, period: Period): boolean {

@@ -3,8 +3,7 @@ import { computeReport } from "./index";
 import { enrolment, H1_2025, reportInput } from "./testing";
 import type { EnrolmentRecord, SkapaAssessment } from "./types";
 
-const skapa = (...enrolments: EnrolmentRecord[]) =>
-  computeReport(reportInput({ period: H1_2025, enrolments })).skapa;
+const skapa = (...enrolments: EnrolmentRecord[]) => computeReport(reportInput({ period: H1_2025, enrolments })).skapa;
 
 const assessed = (date: string, scores: SkapaAssessment["scores"]): SkapaAssessment => ({ date, scores });
 

@@ -10,11 +10,7 @@ export interface Span<T> {
  * statistics need. On a complete tie the first in the array is the baseline and the last is
  * current, so two events always give two different records.
  */
-export function spanUpTo<T extends { date: string }>(
-  events: readonly T[],
-  cutoff: string,
-  isEarlier: (a: T, b: T) => boolean,
-): Span<T> | null {
+export function spanUpTo<T extends { date: string }>(events: readonly T[], cutoff: string, isEarlier: (a: T, b: T) => boolean): Span<T> | null {
   let baseline: T | undefined;
   let current: T | undefined;
   let count = 0;

@@ -26,20 +26,25 @@ export function cellKey(path: CellPath): string {
 
 // Maps keyed by configured labels: every key inside is a label, never a field name.
 const LABEL_MAPS = new Set([
-  "byKommun", "byGender", "byAgeGroup", "byReferrer", "byReason", "byCategory", "byDecision",
-  "byType", "answeredByGender", "yesByGender", "baseline", "current", "areaAnswered",
+  "byKommun",
+  "byGender",
+  "byAgeGroup",
+  "byReferrer",
+  "byReason",
+  "byCategory",
+  "byDecision",
+  "byType",
+  "answeredByGender",
+  "yesByGender",
+  "baseline",
+  "current",
+  "areaAnswered",
 ]);
 
 // Fields that are not counts: echoes of the query, and values derived from counts (handled below).
 const NOT_COUNTS = new Set(["period", "filters", "share", "offeredShare", "areaMeanChange"]);
 
-function collectCounts(
-  node: unknown,
-  path: CellPath,
-  keysAreLabels: boolean,
-  threshold: number,
-  out: CellPath[],
-): void {
+function collectCounts(node: unknown, path: CellPath, keysAreLabels: boolean, threshold: number, out: CellPath[]): void {
   if (typeof node === "number") {
     if (isSuppressed(node, threshold)) out.push(path);
     return;
@@ -56,14 +61,29 @@ function collectCounts(
 function derivedCells(report: ReportJson): Array<{ path: CellPath; parts: CellPath[] }> {
   const trappanShare = (base: CellPath) => ({
     path: [...base, "share"],
-    parts: [[...base, "movedUp"], [...base, "measured"]],
+    parts: [
+      [...base, "movedUp"],
+      [...base, "measured"],
+    ],
   });
   const cells = [
     trappanShare(["trappan"]),
     ...Object.keys(report.trappan.byGender).map((g) => trappanShare(["trappan", "byGender", g])),
     ...Object.keys(report.trappan.byKommun).map((k) => trappanShare(["trappan", "byKommun", k])),
-    { path: ["skapa", "share"], parts: [["skapa", "progressed"], ["skapa", "assessedTwice"]] },
-    { path: ["skapa", "offeredShare"], parts: [["skapa", "offered"], ["skapa", "active"]] },
+    {
+      path: ["skapa", "share"],
+      parts: [
+        ["skapa", "progressed"],
+        ["skapa", "assessedTwice"],
+      ],
+    },
+    {
+      path: ["skapa", "offeredShare"],
+      parts: [
+        ["skapa", "offered"],
+        ["skapa", "active"],
+      ],
+    },
   ];
   for (const area of Object.keys(report.skapa.areaMeanChange)) {
     cells.push({ path: ["skapa", "areaMeanChange", area], parts: [["skapa", "areaAnswered", area]] });

@@ -3,8 +3,7 @@ import { computeReport } from "./index";
 import { enrolment, H1_2025, reportInput, steps } from "./testing";
 import type { EnrolmentRecord } from "./types";
 
-const trappan = (...enrolments: EnrolmentRecord[]) =>
-  computeReport(reportInput({ period: H1_2025, enrolments })).trappan;
+const trappan = (...enrolments: EnrolmentRecord[]) => computeReport(reportInput({ period: H1_2025, enrolments })).trappan;
 
 describe("Trappan: who is measured", () => {
   it("does not measure an enrolment with one placement", () => {
@@ -38,9 +37,7 @@ describe("Trappan: who is measured", () => {
   });
 
   it("does not measure enrolments that are not active in the period", () => {
-    const t = trappan(
-      enrolment({ closedDate: "2024-12-31", placements: steps(["2024-01-10", 1], ["2024-06-01", 4]) }),
-    );
+    const t = trappan(enrolment({ closedDate: "2024-12-31", placements: steps(["2024-01-10", 1], ["2024-06-01", 4]) }));
     expect(t.measured).toBe(0);
   });
 
@@ -149,9 +146,7 @@ describe("Trappan: re-enrolment", () => {
 
 describe("Trappan: closed enrolments", () => {
   it("counts a closure without placements as closed but not as closed with a placement", () => {
-    const report = computeReport(
-      reportInput({ period: H1_2025, enrolments: [enrolment({ closedDate: "2025-03-01", closureReason: "Flytt" })] }),
-    );
+    const report = computeReport(reportInput({ period: H1_2025, enrolments: [enrolment({ closedDate: "2025-03-01", closureReason: "Flytt" })] }));
     expect(report.closed.total).toBe(1);
     expect([report.trappan.closedWithPlacement, report.trappan.closedInUpperPart]).toEqual([0, 0]);
   });

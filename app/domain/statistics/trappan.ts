@@ -2,15 +2,7 @@ import type { Period } from "../period";
 import { cutoffDate, isActive, isClosedIn } from "./population";
 import { spanUpTo, type Span } from "./span";
 import { entry, genderTally, ratio, toGenderMap, toSortedRecord } from "./tally";
-import {
-  GENDERS,
-  type EnrolmentRecord,
-  type Gender,
-  type Placement,
-  type StepDistribution,
-  type TrappanGroup,
-  type TrappanStats,
-} from "./types";
+import { GENDERS, type EnrolmentRecord, type Gender, type Placement, type StepDistribution, type TrappanGroup, type TrappanStats } from "./types";
 
 /** Steps 4–6 are the upper part of the ladder: outside the insats, near or in work or studies. */
 export const UPPER_PART_FIRST_STEP = 4;

@@ -77,12 +77,7 @@ export function emptyCounts(): ImportCounts {
   return { tables, participants: 0, consents: 0, assessments: 0 };
 }
 
-export function createContext(
-  tables: readonly RawTable[],
-  reference: ReferenceLists,
-  existing: ExistingData,
-  options: ValidateOptions,
-): ValidationContext {
+export function createContext(tables: readonly RawTable[], reference: ReferenceLists, existing: ExistingData, options: ValidateOptions): ValidationContext {
   const problems: ImportProblem[] = [];
   const counts = emptyCounts();
   for (const table of tables) counts.tables[table.table].rows += table.rows.length;

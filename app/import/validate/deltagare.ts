@@ -69,7 +69,10 @@ function deltagareRow(state: DeltagareState, table: RawTable, row: RawRow): void
   const periods = periodsOf(ctx, code);
   const same = periods.find((period) => period.enrolledDate === enrolledDate);
   if (same?.row) {
-    r.fail("inskriven", `Deltagaren "${code}" med inskrivningsdatum ${enrolledDate} finns redan på ${rowReference(same.row, table.sheet)}. Varje inskrivning ska stå på en rad.`);
+    r.fail(
+      "inskriven",
+      `Deltagaren "${code}" med inskrivningsdatum ${enrolledDate} finns redan på ${rowReference(same.row, table.sheet)}. Varje inskrivning ska stå på en rad.`,
+    );
     ctx.codesWithUnknownPeriods.add(code);
     return;
   }
@@ -122,8 +125,17 @@ function readEnrolment(state: DeltagareState, r: RowReader) {
   const coordinatorId = coordinator(state, r);
 
   const complete =
-    insats && kommun && referrer && gender && ageGroup && enrolledDate && closedDate !== undefined &&
-    closureReason !== undefined && planAfterClosure !== undefined && incomeStart !== undefined && incomeEnd !== undefined;
+    insats &&
+    kommun &&
+    referrer &&
+    gender &&
+    ageGroup &&
+    enrolledDate &&
+    closedDate !== undefined &&
+    closureReason !== undefined &&
+    planAfterClosure !== undefined &&
+    incomeStart !== undefined &&
+    incomeEnd !== undefined;
   const fields: EnrolmentFields | null = complete
     ? {
         insatsId: insats.id,
@@ -166,14 +178,7 @@ function checkClosure(r: RowReader, enrolledDate: string | undefined, closedDate
   }
 }
 
-function planEnrolment(
-  state: DeltagareState,
-  code: string,
-  enrolmentId: string,
-  fields: EnrolmentFields,
-  consentDate: string,
-  name: string | null,
-): void {
+function planEnrolment(state: DeltagareState, code: string, enrolmentId: string, fields: EnrolmentFields, consentDate: string, name: string | null): void {
   const { ctx } = state;
   let participantId = ctx.participantIds.get(code);
   if (!participantId) {

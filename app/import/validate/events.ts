@@ -27,9 +27,7 @@ export function validateTrappan(ctx: ValidationContext): void {
     const date = at.date;
     const placed = step;
     const key = eventKeys.trappan(enrolmentId, date, placed);
-    keep(ctx, r, "trappan", { key, seen, stored: stored.has(key), what: "steg" }, () =>
-      ctx.plan.placements.push({ enrolmentId, date, step: placed }),
-    );
+    keep(ctx, r, "trappan", { key, seen, stored: stored.has(key), what: "steg" }, () => ctx.plan.placements.push({ enrolmentId, date, step: placed }));
   }
 }
 

@@ -9,8 +9,15 @@ describe("a clean file", () => {
     const result = validate([
       table("deltagare", [
         person({
-          kon: "K", aldersgrupp: "30–39", avslutad: "2025-06-30", avslutsorsak: "studier", planering_efter_avslut: "Ja",
-          forsorjning_start: "Försörjningsstöd", forsorjning_slut: "Studiemedel", koordinator: "KIM@kommun.se", namn: "Anna Demosson",
+          kon: "K",
+          aldersgrupp: "30–39",
+          avslutad: "2025-06-30",
+          avslutsorsak: "studier",
+          planering_efter_avslut: "Ja",
+          forsorjning_start: "Försörjningsstöd",
+          forsorjning_slut: "Studiemedel",
+          koordinator: "KIM@kommun.se",
+          namn: "Anna Demosson",
         }),
         person({ deltagare: "P-1", samtycke: "2025-08-01", inskriven: "2025-08-01", kon: "kvinna" }),
         person({ deltagare: "P-2", kon: "m", kommun: "älmhult", koordinator: "Kim Koordinator" }),
@@ -89,7 +96,11 @@ describe("a clean file", () => {
 
   it("imports an unknown coordinator as none, with one warning per name", () => {
     const result = validate([
-      table("deltagare", [person({ koordinator: "Bo Borta" }), person({ deltagare: "P-2", koordinator: "Bo Borta" }), person({ deltagare: "P-3", koordinator: "Alex Andersson" })]),
+      table("deltagare", [
+        person({ koordinator: "Bo Borta" }),
+        person({ deltagare: "P-2", koordinator: "Bo Borta" }),
+        person({ deltagare: "P-3", koordinator: "Alex Andersson" }),
+      ]),
     ]);
     expect(result.problems).toEqual([]);
     expect(result.plan.enrolments.map((e) => e.coordinatorId)).toEqual([null, null, null]);
@@ -135,10 +146,7 @@ describe("missing reference values", () => {
 
 describe("follow-on problems", () => {
   it("places the events of a participant whose deltagare row is wrong in another cell", () => {
-    const result = validate([
-      table("deltagare", [person({ kon: "?" })]),
-      table("trappan", [{ deltagare: "P-1", datum: "2025-02-01", steg: 2 }]),
-    ]);
+    const result = validate([table("deltagare", [person({ kon: "?" })]), table("trappan", [{ deltagare: "P-1", datum: "2025-02-01", steg: 2 }])]);
     expect(result.problems.map((p) => [p.sheet, p.column])).toEqual([["deltagare", "kon"]]);
   });
 
@@ -152,11 +160,11 @@ describe("follow-on problems", () => {
   });
 
   it("still checks events against an enrolment whose other cells are wrong", () => {
-    const result = validate([
-      table("deltagare", [person({ kon: "?" })]),
-      table("trappan", [{ deltagare: "P-1", datum: "2024-02-01", steg: 2 }]),
+    const result = validate([table("deltagare", [person({ kon: "?" })]), table("trappan", [{ deltagare: "P-1", datum: "2024-02-01", steg: 2 }])]);
+    expect(result.problems.map((p) => [p.sheet, p.column])).toEqual([
+      ["deltagare", "kon"],
+      ["trappan", "datum"],
     ]);
-    expect(result.problems.map((p) => [p.sheet, p.column])).toEqual([["deltagare", "kon"], ["trappan", "datum"]]);
   });
 
   it("reports a missing kommun once, not on every row or event", () => {

@@ -15,24 +15,9 @@ import type { ExistingData, ReferenceLists, ValidateOptions, ValidationResult } 
 
 export { emptyCounts } from "./context";
 export { eventKeys, NO_EXISTING_EVENTS } from "./keys";
-export type {
-  EnrolmentRow,
-  ExistingData,
-  ExistingEvents,
-  ImportPlan,
-  InsatsItem,
-  NamedItem,
-  ReferenceLists,
-  ValidateOptions,
-  ValidationResult,
-} from "./types";
+export type { EnrolmentRow, ExistingData, ExistingEvents, ImportPlan, InsatsItem, NamedItem, ReferenceLists, ValidateOptions, ValidationResult } from "./types";
 
-export function validateImport(
-  tables: readonly RawTable[],
-  reference: ReferenceLists,
-  existing: ExistingData,
-  options: ValidateOptions,
-): ValidationResult {
+export function validateImport(tables: readonly RawTable[], reference: ReferenceLists, existing: ExistingData, options: ValidateOptions): ValidationResult {
   const ctx = createContext(tables, reference, existing, options);
   resolveMissingReferences(ctx);
   loadExistingPeriods(ctx);

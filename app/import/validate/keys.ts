@@ -12,12 +12,10 @@ export const eventKeys = {
   score: (assessmentId: string, areaId: string) => [assessmentId, areaId].join(SEP),
   fov: (enrolmentId: string, date: string, outcome: string) => [enrolmentId, date, outcome].join(SEP),
   support: (enrolmentId: string, date: string, supportTypeId: string) => [enrolmentId, date, supportTypeId].join(SEP),
-  activity: (enrolmentId: string, date: string, activityTypeId: string, minutes: number | null) =>
-    [enrolmentId, date, activityTypeId, minutes ?? ""].join(SEP),
+  activity: (enrolmentId: string, date: string, activityTypeId: string, minutes: number | null) => [enrolmentId, date, activityTypeId, minutes ?? ""].join(SEP),
   referral: (date: string, referrerId: string, kommunId: string, insatsId: string, participantId: string | null) =>
     [date, referrerId, kommunId, insatsId, participantId ?? ""].join(SEP),
-  studyVisit: (date: string, kommunId: string, insatsId: string, participantId: string | null) =>
-    [date, kommunId, insatsId, participantId ?? ""].join(SEP),
+  studyVisit: (date: string, kommunId: string, insatsId: string, participantId: string | null) => [date, kommunId, insatsId, participantId ?? ""].join(SEP),
 };
 
 export const NO_EXISTING_EVENTS: ExistingEvents = {

@@ -34,7 +34,10 @@ export function validateSkapa(ctx: ValidationContext): void {
       }
     }
     if (score !== null && (score < insats.skapaScaleMin || score > insats.skapaScaleMax)) {
-      r.fail("poang", `Poängen ${score} ligger utanför skalan i insatsen ${insats.name}. Förväntat ett heltal från ${insats.skapaScaleMin} till ${insats.skapaScaleMax}.`);
+      r.fail(
+        "poang",
+        `Poängen ${score} ligger utanför skalan i insatsen ${insats.name}. Förväntat ett heltal från ${insats.skapaScaleMin} till ${insats.skapaScaleMax}.`,
+      );
       score = null;
     }
     if (!area || score === null) continue;

@@ -17,10 +17,19 @@ const slug = (label: string) => label.toLowerCase().replace(/[^a-z0-9åäö]+/g,
 
 export const REFERENCE: ReferenceLists = {
   insatser: [
-    { id: "i-samsteg", name: "SamSteg", skapaScaleMin: 1, skapaScaleMax: 10, areas: DEFAULT_SKAPA_AREAS.map((label) => ({ id: `area-${slug(label)}`, label })) },
+    {
+      id: "i-samsteg",
+      name: "SamSteg",
+      skapaScaleMin: 1,
+      skapaScaleMax: 10,
+      areas: DEFAULT_SKAPA_AREAS.map((label) => ({ id: `area-${slug(label)}`, label })),
+    },
     { id: "i-grupp", name: "Gruppverksamhet", skapaScaleMin: 0, skapaScaleMax: 4, areas: [{ id: "area-grupp-halsa", label: "Hälsa" }] },
   ],
-  kommuner: [{ id: "k-ljungby", name: "Ljungby" }, { id: "k-almhult", name: "Älmhult" }],
+  kommuner: [
+    { id: "k-ljungby", name: "Ljungby" },
+    { id: "k-almhult", name: "Älmhult" },
+  ],
   referrers: DEFAULT_REFERRERS.map((name) => ({ id: `r-${slug(name)}`, name })),
   ageGroups: DEFAULT_AGE_GROUPS.map((group) => ({ id: `ag-${group.label}`, name: group.label })),
   closureReasons: DEFAULT_CLOSURE_REASONS.map((reason) => ({ id: `cr-${slug(reason.label)}`, name: reason.label })),

@@ -3,14 +3,7 @@ import type { Route } from "./+types/audit-log";
 import { requirePermission } from "~/auth/guards.server";
 import { SelectField } from "~/components/forms/fields";
 import { listAuditEvents } from "~/data/audit.server";
-import {
-  AUDIT_ACTION_LABELS,
-  AUDIT_ENTITY_LABELS,
-  AUDIT_PAGE_SIZE,
-  auditActionLabel,
-  auditEntityLabel,
-  AuditLogQuerySchema,
-} from "~/schemas/audit-log";
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, AUDIT_PAGE_SIZE, auditActionLabel, auditEntityLabel, AuditLogQuerySchema } from "~/schemas/audit-log";
 import { formatDateTime, formatNumber } from "~/utils/format";
 
 export const meta: Route.MetaFunction = () => [{ title: "Logg – Stegvis" }];
@@ -59,7 +52,8 @@ function pageLink(filters: { action: string; entity: string }, page: number): st
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const { filters, page, pageCount, total, events } = loaderData;
   // A filter value from an old link that the list does not name still shows as an option.
-  const entityOptions = filters.entity && !AUDIT_ENTITY_LABELS[filters.entity] ? [...ENTITY_OPTIONS, { value: filters.entity, label: filters.entity }] : ENTITY_OPTIONS;
+  const entityOptions =
+    filters.entity && !AUDIT_ENTITY_LABELS[filters.entity] ? [...ENTITY_OPTIONS, { value: filters.entity, label: filters.entity }] : ENTITY_OPTIONS;
   const filtered = Boolean(filters.action || filters.entity);
   return (
     <>

@@ -16,7 +16,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "admin:manage");
-  return formAction(request, namedListIntents(user, ReferrerSchemas, { definite: "Remittenten", create: createReferrer, rename: renameReferrer, remove: deleteReferrer }));
+  return formAction(
+    request,
+    namedListIntents(user, ReferrerSchemas, { definite: "Remittenten", create: createReferrer, rename: renameReferrer, remove: deleteReferrer }),
+  );
 }
 
 export default function Referrers({ loaderData, actionData }: Route.ComponentProps) {
@@ -26,7 +29,9 @@ export default function Referrers({ loaderData, actionData }: Route.ComponentPro
         <Link to="/admin">Administration</Link>
       </p>
       <h1>Remittenter</h1>
-      <p>De som skickar remisser till insatserna: Försäkringskassan, Arbetsförmedlingen, regionen, kommunens verksamheter, andra insatser eller deltagaren själv.</p>
+      <p>
+        De som skickar remisser till insatserna: Försäkringskassan, Arbetsförmedlingen, regionen, kommunens verksamheter, andra insatser eller deltagaren själv.
+      </p>
       <NamedListEditor
         rows={loaderData.referrers}
         actionData={actionData}

@@ -73,26 +73,13 @@ function UserForm({ user, isSelf, options, actionData }: LoaderData & { actionDa
   const checked = new Set(fields.value("assignment")?.split(",") ?? []);
 
   return (
-    <Form
-      method="post"
-      className="card stack"
-      noValidate
-      onChange={onChange}
-    >
+    <Form method="post" className="card stack" noValidate onChange={onChange}>
       <FormMessage error={failed?.formError} success={successFor(actionData, "save")?.message} />
       <input type="hidden" name="intent" value="save" />
       {/* After a conflict the stale version is kept, so saving again still refuses until the page is reloaded. */}
       <input type="hidden" name="expectedUpdatedAt" value={fields.value("expectedUpdatedAt")} />
       <TextField label="Namn" name="name" required autoComplete="off" defaultValue={fields.value("name")} errors={fields.errors("name")} />
-      <TextField
-        label="E-post"
-        name="email"
-        type="email"
-        required
-        autoComplete="off"
-        defaultValue={fields.value("email")}
-        errors={fields.errors("email")}
-      />
+      <TextField label="E-post" name="email" type="email" required autoComplete="off" defaultValue={fields.value("email")} errors={fields.errors("email")} />
       <SelectField
         label="Roll"
         name="role"

@@ -47,12 +47,7 @@ export default function UserNew({ loaderData, actionData }: Route.ComponentProps
         <Link to="/admin">Administration</Link> / <Link to="/admin/anvandare">Användare</Link>
       </p>
       <h1>Ny användare</h1>
-      <Form
-        method="post"
-        className="card stack"
-        noValidate
-        onChange={onChange}
-      >
+      <Form method="post" className="card stack" noValidate onChange={onChange}>
         <FormMessage error={failed?.formError} />
         <TextField label="Namn" name="name" required autoComplete="off" defaultValue={fields.value("name")} errors={fields.errors("name")} />
         <TextField label="E-post" name="email" type="email" required autoComplete="off" defaultValue={fields.value("email")} errors={fields.errors("email")} />

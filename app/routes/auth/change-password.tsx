@@ -34,9 +34,31 @@ export default function ChangePassword({ actionData }: Route.ComponentProps) {
       <h1>Byt lösenord</h1>
       <Form method="post" className="card stack" noValidate>
         <FormMessage error={failed?.formError} success={successFor(actionData, DEFAULT_INTENT)?.message} />
-        <TextField label="Nuvarande lösenord" name="currentPassword" type="password" autoComplete="current-password" required errors={fields.errors("currentPassword")} />
-        <TextField label="Nytt lösenord" name="newPassword" type="password" autoComplete="new-password" required hint="Minst 12 tecken." errors={fields.errors("newPassword")} />
-        <TextField label="Upprepa nytt lösenord" name="confirmPassword" type="password" autoComplete="new-password" required errors={fields.errors("confirmPassword")} />
+        <TextField
+          label="Nuvarande lösenord"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={fields.errors("currentPassword")}
+        />
+        <TextField
+          label="Nytt lösenord"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="Minst 12 tecken."
+          errors={fields.errors("newPassword")}
+        />
+        <TextField
+          label="Upprepa nytt lösenord"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={fields.errors("confirmPassword")}
+        />
         <button type="submit" className="button">
           Byt lösenord
         </button>

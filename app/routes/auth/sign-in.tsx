@@ -75,7 +75,15 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
       <Form method="post" className="card stack" noValidate>
         <FormMessage error={failed?.formError} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <TextField label="E-post" name="email" type="email" autoComplete="username" required defaultValue={fields.value("email")} errors={fields.errors("email")} />
+        <TextField
+          label="E-post"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={fields.value("email")}
+          errors={fields.errors("email")}
+        />
         <TextField label="Lösenord" name="password" type="password" autoComplete="current-password" required errors={fields.errors("password")} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Logga in

@@ -32,9 +32,7 @@ export async function action({ request }: Route.ActionArgs) {
 type Intent = "preview" | "import";
 /** An upload sent with XMLHttpRequest: the bytes going up, then the server checking them. */
 type UploadState =
-  | { phase: "idle" }
-  | { phase: "uploading"; intent: Intent; loaded: number; total: number; announced: number }
-  | { phase: "processing"; intent: Intent };
+  { phase: "idle" } | { phase: "uploading"; intent: Intent; loaded: number; total: number; announced: number } | { phase: "processing"; intent: Intent };
 
 const percentOf = (loaded: number, total: number) => (total > 0 ? Math.min(100, Math.floor((loaded / total) * 100)) : 0);
 const NO_CONNECTION = "Filerna kunde inte skickas. Kontrollera anslutningen och försök igen.";
@@ -156,15 +154,15 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
     <div className="stack">
       <h1>Importera från Excel eller CSV</h1>
       <p>
-        Flytta in förbundets befintliga kalkylblad: deltagare, Trappan, SKAPA, FOV, stödinsatser, aktiviteter, remisser och
-        studiebesök. Allt kontrolleras innan något sparas, och antingen importeras allt eller ingenting.
+        Flytta in förbundets befintliga kalkylblad: deltagare, Trappan, SKAPA, FOV, stödinsatser, aktiviteter, remisser och studiebesök. Allt kontrolleras innan
+        något sparas, och antingen importeras allt eller ingenting.
       </p>
 
       <section className="card stack" aria-labelledby="import-template-heading">
         <h2 id="import-template-heading">1. Fyll i mallen</h2>
         <p>
-          Mallen har ett blad per tabell med rubrikrad och en exempelrad, och ett blad med instruktioner och förbundets egna
-          värden (insatser, kommuner, avslutsorsaker …).
+          Mallen har ett blad per tabell med rubrikrad och en exempelrad, och ett blad med instruktioner och förbundets egna värden (insatser, kommuner,
+          avslutsorsaker …).
         </p>
         <p>
           <a className="button button--secondary" href="/import/mall.xlsx" download>
@@ -184,14 +182,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
         </details>
       </section>
 
-      <Form
-        method="post"
-        encType="multipart/form-data"
-        className="card stack"
-        onChange={() => setStaleAnswer(shown)}
-        onSubmit={send}
-        aria-busy={submitting}
-      >
+      <Form method="post" encType="multipart/form-data" className="card stack" onChange={() => setStaleAnswer(shown)} onSubmit={send} aria-busy={submitting}>
         <h2>2. Välj filer och förhandsgranska</h2>
         <div className="field">
           <label htmlFor={fileInputId}>
@@ -199,8 +190,8 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
           </label>
           <input id={fileInputId} type="file" name="files" accept={ACCEPT} multiple required aria-describedby={`${fileInputId}-hint`} />
           <p className="field__hint" id={`${fileInputId}-hint`}>
-            En Excel-arbetsbok (.xlsx) med ett blad per tabell, eller CSV-filer som heter som tabellerna (deltagare.csv,
-            trappan.csv …), med semikolon eller komma. Högst {maxUploadMb} MB tillsammans.
+            En Excel-arbetsbok (.xlsx) med ett blad per tabell, eller CSV-filer som heter som tabellerna (deltagare.csv, trappan.csv …), med semikolon eller
+            komma. Högst {maxUploadMb} MB tillsammans.
           </p>
         </div>
         <CheckboxField

@@ -4,8 +4,7 @@
 import type { Route } from "./+types/submit";
 import { handleImportUpload, type ImportUploadResult } from "~/import/handle-upload.server";
 
-const json = (body: ImportUploadResult, status: number) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const json = (body: ImportUploadResult, status: number) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function action({ request }: Route.ActionArgs) {
   try {

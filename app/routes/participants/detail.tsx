@@ -92,12 +92,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   const participant = await requireParticipantAccess(user, params.participantId);
   const filter = new URL(request.url).searchParams.get("typ");
   /** Back to the page, saying what was saved, with the timeline filter kept. */
-  const back = (saved: string) => (result: WriteResult): WriteResult<Saved> => {
-    if (!result.ok) return result;
-    const search = new URLSearchParams(filter ? { typ: filter } : {});
-    search.set("klart", saved);
-    return ok({ redirectTo: `/deltagare/${participant.id}?${search}` });
-  };
+  const back =
+    (saved: string) =>
+    (result: WriteResult): WriteResult<Saved> => {
+      if (!result.ok) return result;
+      const search = new URLSearchParams(filter ? { typ: filter } : {});
+      search.set("klart", saved);
+      return ok({ redirectTo: `/deltagare/${participant.id}?${search}` });
+    };
   // An event form adds to `enrolmentId`; with the event's id (the edit card) it edits that event.
   const event = <S extends z.ZodType>(schema: S | ((form: PostedForm) => Promise<S | WriteFailure>), save: EventWrite<z.output<S>>) =>
     intent(schema, async (input, form) => back(form.targetId ? "updated" : form.intent)(await save(user, participant, input)));
@@ -147,7 +149,9 @@ export default function ParticipantPage({ loaderData: view }: Route.ComponentPro
           Händelsen finns inte längre, eller så får du inte ändra den.
         </div>
       ) : null}
-      {view.editing ? <EditCard key={`${view.editing.kind}:${view.editing.id}`} editing={view.editing} options={view.options} filter={view.filter} today={view.today} /> : null}
+      {view.editing ? (
+        <EditCard key={`${view.editing.kind}:${view.editing.id}`} editing={view.editing} options={view.options} filter={view.filter} today={view.today} />
+      ) : null}
 
       <div className="journal__columns">
         <div className="journal__main stack">

@@ -81,7 +81,10 @@ const FLAG_LABELS: Record<ParticipantFlag, string> = {
 type Row = ParticipantListRow;
 
 const column = (id: ParticipantColumn, definition: Omit<DataTableColumn<Row>, "id" | "header" | "sortable">): DataTableColumn<Row> => ({
-  id, header: COLUMN_LABELS[id], sortable: SORTABLE.has(id), ...definition,
+  id,
+  header: COLUMN_LABELS[id],
+  sortable: SORTABLE.has(id),
+  ...definition,
 });
 
 // The code is the link to the participant's page, so it is always shown.
@@ -166,30 +169,46 @@ export default function ParticipantList() {
       >
         <div className="row">
           <TextField label="Sök på kod eller namn" name="q" type="search" defaultValue={query.q} />
-          <SelectField label="Status" name="status" placeholder={null} defaultValue={query.status}
+          <SelectField
+            label="Status"
+            name="status"
+            placeholder={null}
+            defaultValue={query.status}
             options={PARTICIPANT_STATUSES.map((status) => ({
               value: status,
               label: status === "alla" ? PARTICIPANT_STATUS_LABELS[status] : withCount(PARTICIPANT_STATUS_LABELS[status], facets.status[status]),
             }))}
           />
-          <SelectField label="Insats" name="insats" placeholder="Alla insatser" defaultValue={query.insats}
+          <SelectField
+            label="Insats"
+            name="insats"
+            placeholder="Alla insatser"
+            defaultValue={query.insats}
             options={insatser.map((option) => ({ ...option, label: withCount(option.label, facets.insats[option.value]) }))}
           />
-          <SelectField label="Kommun" name="kommun" placeholder="Alla kommuner" defaultValue={query.kommun}
+          <SelectField
+            label="Kommun"
+            name="kommun"
+            placeholder="Alla kommuner"
+            defaultValue={query.kommun}
             options={kommuner.map((option) => ({ ...option, label: withCount(option.label, facets.kommun[option.value]) }))}
           />
-          <SelectField label="Steg i Trappan" name="step" placeholder="Alla steg" defaultValue={query.step}
+          <SelectField
+            label="Steg i Trappan"
+            name="step"
+            placeholder="Alla steg"
+            defaultValue={query.step}
             options={STEP_FILTERS.map((step) => ({ value: step, label: withCount(step === "ingen" ? "Ej placerad" : `Steg ${step}`, facets.step[step]) }))}
           />
-          <SelectField label="Kön" name="gender" placeholder="Alla" defaultValue={query.gender}
+          <SelectField
+            label="Kön"
+            name="gender"
+            placeholder="Alla"
+            defaultValue={query.gender}
             options={GENDERS.map((gender) => ({ value: gender, label: withCount(GENDER_LABELS[gender], facets.gender[gender]) }))}
           />
         </div>
-        <ColumnPicker
-          columns={PARTICIPANT_COLUMNS.map((id) => ({ id, label: COLUMN_LABELS[id] }))}
-          visible={query.columns}
-          alwaysShown={ALWAYS_SHOWN_COLUMN}
-        />
+        <ColumnPicker columns={PARTICIPANT_COLUMNS.map((id) => ({ id, label: COLUMN_LABELS[id] }))} visible={query.columns} alwaysShown={ALWAYS_SHOWN_COLUMN} />
         {/* The sort order survives a new filter; the page does not. */}
         {query.sort !== "code" ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
@@ -219,8 +238,12 @@ export default function ParticipantList() {
         <details className="flag-legend">
           <summary>Vad betyder markeringarna?</summary>
           <ul>
-            <li>{FLAG_LABELS["referrer-follow-up"]}: ingen uppföljning med remittenten på mer än {FLAG_DAYS} dagar (räknat från inskrivningen om ingen finns).</li>
-            <li>{FLAG_LABELS.trappan}: ingen placering i Trappan på mer än {FLAG_DAYS} dagar (räknat från inskrivningen om ingen finns).</li>
+            <li>
+              {FLAG_LABELS["referrer-follow-up"]}: ingen uppföljning med remittenten på mer än {FLAG_DAYS} dagar (räknat från inskrivningen om ingen finns).
+            </li>
+            <li>
+              {FLAG_LABELS.trappan}: ingen placering i Trappan på mer än {FLAG_DAYS} dagar (räknat från inskrivningen om ingen finns).
+            </li>
             <li>{FLAG_LABELS.fov}: ingen FOV-screening med svar (ja, nej eller avböjt) i inskrivningen.</li>
             <li>{FLAG_LABELS.skapa}: inget datum då SKAPA erbjöds i inskrivningen.</li>
             <li>{FLAG_LABELS["data-check"]}: avslutet är daterat före den senaste aktiviteten – data att kontrollera.</li>

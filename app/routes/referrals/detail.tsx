@@ -92,9 +92,7 @@ export default function ReferralDetail({ loaderData, actionData }: Route.Compone
       <DecisionForm referral={referral} failure={failureFor(actionData, "decision")} success={successFor(actionData, "decision")} />
 
       {referral.erased ? (
-        <p className="alert alert--info">
-          Samtycket har återkallats och uppgifterna om personen är raderade. Remissen räknas fortfarande i statistiken.
-        </p>
+        <p className="alert alert--info">Samtycket har återkallats och uppgifterna om personen är raderade. Remissen räknas fortfarande i statistiken.</p>
       ) : person ? (
         <PersonSection person={person} saved={successFor(actionData, ["consent", "link"])?.message ?? null} />
       ) : (

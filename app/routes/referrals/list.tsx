@@ -25,7 +25,17 @@ export async function loader({ request }: Route.LoaderArgs) {
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
 
 const REFERRAL_COLUMNS: DataTableColumn<Row>[] = [
-  { id: "date", header: "Remissdatum", rowHeader: true, value: (row) => row.date, cell: (row) => <Link to={`/remisser/${row.id}`}><ShortDate date={row.date} /></Link> },
+  {
+    id: "date",
+    header: "Remissdatum",
+    rowHeader: true,
+    value: (row) => row.date,
+    cell: (row) => (
+      <Link to={`/remisser/${row.id}`}>
+        <ShortDate date={row.date} />
+      </Link>
+    ),
+  },
   { id: "referrer", header: "Remittent", value: (row) => row.referrer },
   { id: "insats", header: "Insats", value: (row) => row.insats },
   { id: "kommun", header: "Kommun", value: (row) => row.kommun },

@@ -39,13 +39,18 @@ export default function NewReferral({ loaderData, actionData }: Route.ComponentP
         <Link to="/remisser">← Remisser</Link>
       </p>
       <h1>Ny remiss</h1>
-      <p className="muted">
-        Registrera remissen först. Uppgifter om personen sparas först när samtycke är registrerat.
-      </p>
+      <p className="muted">Registrera remissen först. Uppgifter om personen sparas först när samtycke är registrerat.</p>
       <Form method="post" className="card stack" noValidate>
         <FormMessage error={failure?.formError} />
         <TextField label="Remissdatum" name="date" type="date" required max={today} defaultValue={f.value("date")} errors={f.errors("date")} />
-        <SelectField label="Remittent" name="referrerId" required options={options.referrers} defaultValue={f.value("referrerId")} errors={f.errors("referrerId")} />
+        <SelectField
+          label="Remittent"
+          name="referrerId"
+          required
+          options={options.referrers}
+          defaultValue={f.value("referrerId")}
+          errors={f.errors("referrerId")}
+        />
         <InsatsKommunFields
           insatser={options.insatser}
           kommuner={options.kommuner}

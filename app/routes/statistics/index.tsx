@@ -20,11 +20,7 @@ const EXPORTS = [
   { format: "csv", label: "CSV" },
 ] as const;
 
-type DownloadState =
-  | { status: "idle" }
-  | { status: "working"; label: string }
-  | { status: "done"; fileName: string }
-  | { status: "error"; message: string };
+type DownloadState = { status: "idle" } | { status: "working"; label: string } | { status: "done"; fileName: string } | { status: "error"; message: string };
 
 function fileNameFrom(disposition: string | null, fallback: string): string {
   const match = /filename="([^"]+)"/.exec(disposition ?? "");

@@ -6,13 +6,7 @@ import { reportMeta, reportSections, type ReportMeta, type ReportSection } from 
 import { buildReportBundle, ReportQueryError } from "~/data/statistics.server";
 import { statisticsOptions, type StatisticsOptions } from "~/data/statistics-options.server";
 import type { ReportBundle } from "~/domain/report-bundle";
-import {
-  parseStatisticsQuery,
-  resolvePeriod,
-  statisticsSearch,
-  type StatisticsErrors,
-  type StatisticsFormValues,
-} from "~/schemas/statistics";
+import { parseStatisticsQuery, resolvePeriod, statisticsSearch, type StatisticsErrors, type StatisticsFormValues } from "~/schemas/statistics";
 import { todayInSweden } from "~/domain/period";
 
 /**
