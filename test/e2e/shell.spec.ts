@@ -38,6 +38,9 @@ test("a steering user is refused the administration with a Swedish 403 page", as
   const response = await page.goto("/admin/anvandare");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "Åtkomst nekad" })).toBeVisible();
+  // The page says what to do next, inside the app's own header.
+  await expect(page.getByText("be förbundschefen se över din roll")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Huvudmeny" })).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -47,6 +50,7 @@ test("an unknown address gives a Swedish 404 page with a way back", async ({ pag
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Till startsidan" })).toBeVisible();
+  await expect(page.getByText("Kontrollera adressen, eller gå vidare från startsidan.")).toBeVisible();
 });
 
 test("the skip link moves keyboard focus to the main content", async ({ page }) => {
