@@ -7,6 +7,7 @@ import {
   todayInSweden,
   fullYear,
   inPeriod,
+  isPlausibleDate,
   isValidIsoDate,
   isValidPeriod,
   janAug,
@@ -133,5 +134,15 @@ describe("day arithmetic", () => {
   it("gives today's date in Swedish time", () => {
     expect(todayInSweden(new Date("2026-11-24T23:30:00Z"))).toBe("2026-11-25");
     expect(todayInSweden(new Date("2026-06-30T21:59:00Z"))).toBe("2026-06-30");
+  });
+});
+
+describe("isPlausibleDate", () => {
+  it("accepts real dates from 1900-01-01 to 2100-12-31", () => {
+    for (const date of ["1900-01-01", "1980-01-01", "2025-03-14", "2100-12-31"]) expect(isPlausibleDate(date)).toBe(true);
+  });
+
+  it("refuses dates outside those years, and dates that do not exist", () => {
+    for (const date of ["1899-12-31", "0001-01-01", "2101-01-01", "9999-12-31", "2025-02-29"]) expect(isPlausibleDate(date)).toBe(false);
   });
 });

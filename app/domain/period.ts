@@ -36,6 +36,19 @@ export function isValidIsoDate(value: string): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * The years a date typed or imported into Stegvis may fall in. Nothing Stegvis records happened
+ * before 1900 or will happen after 2100; such a date is a typo ("1025", "20255") or a probe.
+ */
+export const PLAUSIBLE_YEARS = { first: 1900, last: 2100 } as const;
+
+/** A valid calendar date within PLAUSIBLE_YEARS. */
+export function isPlausibleDate(value: string): boolean {
+  if (!isValidIsoDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= PLAUSIBLE_YEARS.first && year <= PLAUSIBLE_YEARS.last;
+}
+
 /** Both ends valid dates and `from` not after `to`. */
 export function isValidPeriod(period: Period): boolean {
   return isValidIsoDate(period.from) && isValidIsoDate(period.to) && period.from <= period.to;

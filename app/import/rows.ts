@@ -1,10 +1,11 @@
 // Reading one row's cells with the checks every table shares, and the small helpers the
 // validator builds on (label lookups, grouped warnings).
+import { participantCodeProblem } from "~/domain/participant-code";
+import { nameProblem } from "~/domain/text-safety";
+import { PERSONNUMMER_MESSAGE, PLAUSIBLE_DATE_RANGE, unsafeCharactersMessage } from "~/schemas/form";
 import type { RawRow, RawTable, RawValue } from "./types";
-import { asText, displayValue, labelKey, parseDate, parseYesNo } from "./values";
+import { asText, displayValue, labelKey, parseYesNo, readDate } from "./values";
 
-// Six to eight digits, an optional separator and four digits: a Swedish personnummer.
-const PERSONNUMMER = /^(\d{2})?\d{6}[-+]?\d{4}$/;
 const MAX_CODE_LENGTH = 50;
 
 export type ProblemReport = (sheet: string, row: number | null, column: string | null, value: string, message: string) => void;
@@ -45,17 +46,18 @@ export class RowReader {
   date(column: string, required: boolean): string | null | undefined {
     const value = required ? this.required(column) : this.raw(column);
     if (value === undefined) return required ? undefined : null;
-    const date = parseDate(value);
-    if (date === null) {
-      this.fail(
-        column,
-        typeof value === "string" && /^\d{4}-?\d{2}-?\d{2}$/.test(value)
-          ? `"${displayValue(value)}" är inget riktigt datum: den dagen finns inte i kalendern.`
-          : `"${displayValue(value)}" är inget giltigt datum. Förväntat ÅÅÅÅ-MM-DD (t.ex. 2025-03-14), ÅÅÅÅMMDD eller en datumcell.`,
-      );
-      return undefined;
-    }
-    return date;
+    const reading = readDate(value);
+    if (reading.ok) return reading.date;
+    const shown = displayValue(value);
+    this.fail(
+      column,
+      reading.problem === "implausible"
+        ? `Datumet ${reading.date} ligger utanför de år Stegvis tar emot. Förväntat ett datum mellan ${PLAUSIBLE_DATE_RANGE}.`
+        : reading.problem === "not-in-calendar"
+          ? `"${shown}" är inget riktigt datum: den dagen finns inte i kalendern.`
+          : `"${shown}" är inget giltigt datum. Förväntat ÅÅÅÅ-MM-DD (t.ex. 2025-03-14), ÅÅÅÅMMDD eller en datumcell.`,
+    );
+    return undefined;
   }
 
   code(column: string, required: true): string | undefined;
@@ -68,11 +70,29 @@ export class RowReader {
       this.fail(column, `Koden är ${code.length} tecken lång. Förväntat högst ${MAX_CODE_LENGTH} tecken.`);
       return undefined;
     }
-    if (PERSONNUMMER.test(code.replace(/\s/g, ""))) {
-      this.fail(column, `Koden ser ut som ett personnummer. Förväntat en pseudonym kod (Stegvis sparar inga personnummer).`);
+    // The same rules and words as the forms' participant code (schemas/form.ts).
+    const problem = nameProblem(code) ? unsafeCharactersMessage("Deltagarkoden") : participantCodeProblem(code) ? PERSONNUMMER_MESSAGE : null;
+    if (problem) {
+      this.fail(column, problem);
       return undefined;
     }
     return code;
+  }
+
+  /** A name the row brings into Stegvis: refused with a control or bidirectional control character. */
+  name(column: string, maxLength: number): string | null | undefined {
+    const value = this.raw(column);
+    if (value === undefined) return null;
+    const name = asText(value);
+    if (name.length > maxLength) {
+      this.fail(column, `Namnet är ${name.length} tecken långt. Förväntat högst ${maxLength} tecken.`);
+      return undefined;
+    }
+    if (nameProblem(name)) {
+      this.fail(column, unsafeCharactersMessage("Namnet"));
+      return undefined;
+    }
+    return name;
   }
 
   /** A value that must be one of the förbund's labels. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelKey, parseDate, parseDecision, parseFovOutcome, parseGender, parseInteger, parseYesNo } from "./values";
+import { labelKey, parseDate, parseDecision, parseFovOutcome, parseGender, parseInteger, parseYesNo, readDate } from "./values";
 
 describe("parseDate", () => {
   it.each([
@@ -19,6 +19,23 @@ describe("parseDate", () => {
 
   it.each(["2025-02-29", "2025-13-01", "2025-00-10", "14/3/2025", "2025-0314", "mars", "1899-12-31", "12"])("rejects %s", (input) => {
     expect(parseDate(input)).toBeNull();
+  });
+});
+
+describe("readDate", () => {
+  it("tells a cell that is no date from a day that does not exist and a day outside 1900–2100", () => {
+    expect(readDate("14/3/2025")).toEqual({ ok: false, problem: "not-a-date" });
+    expect(readDate("2025-02-30")).toEqual({ ok: false, problem: "not-in-calendar" });
+    expect(readDate(20250230)).toEqual({ ok: false, problem: "not-in-calendar" });
+    expect(readDate("1899-12-31")).toEqual({ ok: false, problem: "implausible", date: "1899-12-31" });
+    expect(readDate(21010101)).toEqual({ ok: false, problem: "implausible", date: "2101-01-01" });
+  });
+
+  it("holds date cells and Excel day numbers to the same years as typed dates", () => {
+    expect(readDate(new Date(Date.UTC(2150, 0, 1)))).toEqual({ ok: false, problem: "implausible", date: "2150-01-01" });
+    expect(readDate(99999)).toEqual({ ok: false, problem: "implausible", date: "2173-10-13" });
+    expect(readDate(new Date(Date.UTC(2100, 11, 31)))).toEqual({ ok: true, date: "2100-12-31" });
+    expect(readDate("1900-01-01")).toEqual({ ok: true, date: "1900-01-01" });
   });
 });
 

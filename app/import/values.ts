@@ -1,6 +1,6 @@
 // Cell values as the import reads them: dates in the forms Swedish spreadsheets use, labels that
 // compare without case or dash style, and the fixed enumerations (kön, FOV, beslut, ja/nej).
-import { addDays, isValidIsoDate } from "~/domain/period";
+import { addDays, isPlausibleDate, isValidIsoDate } from "~/domain/period";
 import type { FovOutcome, Gender, ReferralDecision } from "~/domain/reference-defaults";
 import type { RawValue } from "./types";
 
@@ -30,21 +30,21 @@ function isoFromUtc(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function calendarDate(year: string, month: string, day: string): string | null {
-  const iso = `${year}-${month}-${day}`;
-  if (Number(year) < 1900 || Number(year) > 2100 || !isValidIsoDate(iso)) return null;
-  return iso;
-}
+/** A date cell as the import reads it, or why it is none (rows.ts words the problem). */
+export type DateReading =
+  | { ok: true; date: string }
+  /** Not written as a date at all. */
+  | { ok: false; problem: "not-a-date" }
+  /** Written as a date, but that day does not exist (2025-02-30). */
+  | { ok: false; problem: "not-in-calendar" }
+  /** A real day outside the years Stegvis takes (domain/period PLAUSIBLE_YEARS). */
+  | { ok: false; problem: "implausible"; date: string };
 
-/**
- * "YYYY-MM-DD", "YYYYMMDD" or an Excel date cell → "YYYY-MM-DD"; null when it is not a real
- * calendar date. A plain number in a date column is read as an Excel day number, which is what
- * a date cell without a date format holds.
- */
-export function parseDate(value: RawValue): string | null {
+/** The day a cell names, "YYYY-MM-DD", not yet checked against the calendar; null when it names none. */
+function writtenDay(value: RawValue): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoFromUtc(value);
   if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 19000101 && value <= 21001231) return parseDate(String(value));
+    if (Number.isInteger(value) && value >= 10_000_000 && value <= 99_999_999) return writtenDay(String(value));
     // 1927–2173: wide enough for any real date, narrow enough not to take a typo for one.
     if (value >= 10_000 && value < 100_000) return addDays(EXCEL_EPOCH, Math.floor(value));
     return null;
@@ -53,7 +53,26 @@ export function parseDate(value: RawValue): string | null {
   if (!match) return null;
   // Both separators or neither: "2025-0314" is a typo, not a date.
   if (value.slice(0, 10).includes("-") !== /^\d{4}-\d{2}-\d{2}/.test(value)) return null;
-  return calendarDate(match[1], match[2], match[3]);
+  return `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+/**
+ * "YYYY-MM-DD", "YYYYMMDD" or an Excel date cell → "YYYY-MM-DD", when it is a real calendar date
+ * within the plausible years. A plain number in a date column is read as an Excel day number,
+ * which is what a date cell without a date format holds.
+ */
+export function readDate(value: RawValue): DateReading {
+  const day = writtenDay(value);
+  if (day === null) return { ok: false, problem: "not-a-date" };
+  if (!isValidIsoDate(day)) return { ok: false, problem: "not-in-calendar" };
+  if (!isPlausibleDate(day)) return { ok: false, problem: "implausible", date: day };
+  return { ok: true, date: day };
+}
+
+/** The date of a cell, or null when it is no date Stegvis takes. */
+export function parseDate(value: RawValue): string | null {
+  const reading = readDate(value);
+  return reading.ok ? reading.date : null;
 }
 
 export function parseInteger(value: RawValue): number | null {

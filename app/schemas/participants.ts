@@ -1,17 +1,11 @@
 import { z } from "zod";
 import { GENDERS, REFERRAL_DECISIONS, TRAPPAN_STEPS } from "~/domain/reference-defaults";
-import { todayInSweden } from "~/domain/period";
-import { checkbox, choice, isoDate, optionalChoice, optionalText, requiredText } from "./form";
+import { checkbox, choice, isoDate, optionalChoice, optionalName, optionalParticipantCode, participantCode } from "./form";
 
 // The forms of referral intake and enrolment (the URL state of the intake lists is intake-lists.ts).
 
 /** A calendar date that has already happened: events are recorded, not planned. */
-export const pastDate = (label: string) =>
-  isoDate(label).refine((value) => value <= todayInSweden(), {
-    message: `${label} kan inte ligga i framtiden.`,
-    // A malformed date already has its message; a second one would only confuse.
-    when: (payload) => payload.issues.length === 0,
-  });
+export const pastDate = (label: string) => isoDate(label, { past: true });
 
 export const ReferralSchema = z.object({
   date: pastDate("Remissdatum"),
@@ -32,14 +26,14 @@ export const StudyVisitSchema = z.object({
   kommunId: choice("Välj en kommun."),
   insatsId: choice("Välj en insats."),
   // The visitor is usually not a participant yet; when they are, the coordinator types the code.
-  participantCode: optionalText("Deltagarkoden", 40),
+  participantCode: optionalParticipantCode(),
 });
 export type StudyVisitInput = z.output<typeof StudyVisitSchema>;
 
 export const ConsentSchema = z
   .object({
-    code: requiredText("Deltagarkoden", 40),
-    name: optionalText("Namnet", 200),
+    code: participantCode(),
+    name: optionalName("Namnet", 200),
     givenDate: pastDate("Datum för samtycket"),
     coversSharing: checkbox,
     coversStatistics: checkbox,
@@ -60,7 +54,7 @@ export const NEW_CONSENT_DATE = "Datum för nytt samtycke";
  */
 export const LinkParticipantSchema = z
   .object({
-    code: requiredText("Deltagarkoden", 40),
+    code: participantCode(),
     givenDate: z
       .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), pastDate(NEW_CONSENT_DATE).optional())
       .transform((value) => value ?? null),

@@ -259,6 +259,20 @@ describe("bad rows", () => {
     expect(await countAll(organisationId)).toEqual(before);
   });
 
+  it("refuses workbook dates past 2100, whether a date cell or a bare Excel day number, and writes nothing", async () => {
+    const { organisationId } = await freshOrganisation();
+    const sheets = cleanSheets();
+    sheets.studiebesok.push({ datum: day("2150-01-01"), kommun: "Ljungby", insats: "SamSteg" }, { datum: 99999, kommun: "Ljungby", insats: "SamSteg" });
+    const before = await countAll(organisationId);
+    const result = await run(organisationId, [{ name: "import.xlsx", data: await workbook(sheets) }]);
+    const outside = (date: string) => `Datumet ${date} ligger utanför de år Stegvis tar emot. Förväntat ett datum mellan 1900-01-01 och 2100-12-31.`;
+    expect(result.problems.map((p) => [p.sheet, p.row, p.column, p.value, p.message])).toEqual([
+      ["studiebesok", 3, "datum", "2150-01-01", outside("2150-01-01")],
+      ["studiebesok", 4, "datum", "99999", outside("2173-10-13")],
+    ]);
+    expect(await countAll(organisationId)).toEqual(before);
+  });
+
   it("creates a missing kommun only when asked to", async () => {
     const { organisationId } = await freshOrganisation();
     const sheets = { studiebesok: [{ datum: "2025-01-06", kommun: "Växjö", insats: "SamSteg" }] };

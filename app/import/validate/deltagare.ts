@@ -1,6 +1,7 @@
 // The deltagare sheet: one row per enrolment, which also gives the participant (by code) and
 // the consent. Every enrolment is registered as a period, so that the events can be placed.
 import { closureProblem, consentProblem } from "~/domain/enrolment-dates";
+import { cleanFreeText } from "~/domain/text-safety";
 import type { RawRow, RawTable } from "../types";
 import { RowReader } from "../rows";
 import { asText, displayValue, labelKey, parseGender } from "../values";
@@ -121,7 +122,8 @@ function readEnrolment(state: DeltagareState, r: RowReader) {
   const incomeEnd = r.label("forsorjning_slut", false, ctx.incomeSources, "försörjningar");
   checkConsent(r, enrolledDate, consentDate);
   checkClosure(r, enrolledDate, closedDate);
-  const name = optionalName(r);
+  // A refused name has failed the row; the row is then not planned.
+  const name = r.name("namn", MAX_NAME_LENGTH) ?? null;
   const coordinatorId = coordinator(state, r);
 
   const complete =
@@ -201,21 +203,11 @@ function planEnrolment(state: DeltagareState, code: string, enrolmentId: string,
   ctx.counts.tables.deltagare.new += 1;
 }
 
-function optionalName(r: RowReader): string | null {
-  const value = r.raw("namn");
-  if (value === undefined) return null;
-  const name = asText(value);
-  if (name.length > MAX_NAME_LENGTH) {
-    r.fail("namn", `Namnet är ${name.length} tecken långt. Förväntat högst ${MAX_NAME_LENGTH} tecken.`);
-    return null;
-  }
-  return name;
-}
-
 function coordinator(state: DeltagareState, r: RowReader): string | null {
   const value = r.raw("koordinator");
   if (value === undefined) return null;
-  const text = asText(value);
+  // Looked up, never stored; but the warning below shows it, so no control character may reorder it.
+  const text = cleanFreeText(asText(value));
   const id = state.coordinatorByKey.get(text.toLowerCase()) ?? state.coordinatorByKey.get(labelKey(text));
   if (id) return id;
   // Former staff are not users: the enrolment is imported without a coordinator, with a warning.

@@ -1,6 +1,8 @@
 // Insats, kommun and remittent: values the förbund lacks are listed once each, and created only
 // on request ("Skapa saknade", --create-missing), so that a misspelling never becomes a kommun.
 import { DEFAULT_SKAPA_AREAS, DEFAULT_SKAPA_SCALE } from "~/domain/reference-defaults";
+import { nameProblem } from "~/domain/text-safety";
+import { unsafeCharactersMessage } from "~/schemas/form";
 import type { TableName } from "../columns";
 import type { Lookup, RowReader } from "../rows";
 import { asText, labelKey } from "../values";
@@ -45,6 +47,11 @@ export function resolveMissingReferences(ctx: ValidationContext): void {
     }
   }
   for (const entry of found.values()) {
+    if (nameProblem(entry.name)) {
+      // Never created, whatever the choice: a name with a control character would lie in every list.
+      ctx.report(entry.sheet, entry.row, entry.column, entry.name, unsafeCharactersMessage("Namnet"));
+      continue;
+    }
     ctx.missing[KINDS[entry.kind].missingKey].push(entry.name);
     if (ctx.options.createMissing) {
       createReference(ctx, entry.kind, entry.name);
