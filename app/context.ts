@@ -3,6 +3,8 @@ declare module "react-router" {
   interface AppLoadContext {
     /** The client's address as the socket saw it; used to slow down password guessing. */
     clientAddress?: string;
+    /** This response's Content-Security-Policy nonce, for React Router's inline scripts (production). */
+    cspNonce?: string;
   }
 }
 

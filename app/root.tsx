@@ -1,3 +1,5 @@
+// Before any schema is built in the browser (see the module).
+import "~/utils/browser-zod";
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { optionalUser } from "~/auth/guards.server";

@@ -1,32 +1,20 @@
-// The production server: Express serving the React Router build, with the client address
-// passed to loaders (for sign-in throttling) and a few security headers.
+// The production server: Express serving the React Router build behind the guards of
+// request-guards.mjs (security headers, no-store, refused foreign and oversized posts), with the
+// client address (for sign-in throttling) and the response's CSP nonce passed to the app.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@react-router/express";
-import compression from "compression";
-import express from "express";
+import { createGuardedApp } from "./request-guards.mjs";
 
 export async function startServer({ port = Number(process.env.PORT ?? 3000), root = process.cwd() } = {}) {
   const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "1");
-  app.use(compression());
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    next();
-  });
-  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  const app = createGuardedApp({ root, trustProxy: process.env.TRUST_PROXY === "1", guards: build.entry.module.requestGuards });
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
     }),
   );
   return new Promise((resolve) => {

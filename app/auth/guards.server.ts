@@ -37,24 +37,48 @@ export async function requireParticipantAccess(user: CurrentUser, participantId:
   return requireAccess(await participantAccess(user, participantId)).participant;
 }
 
+/** The refusal of a post from another site, as its page says it. */
+export const FOREIGN_POST_MESSAGE = "Formuläret skickades från en annan webbplats och avvisades.";
+
+/** A header value as one harmless log line: no control characters, at most 200 characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const loggable = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?").slice(0, 200);
+
 /**
- * Rejects cross-site form posts: a browser always sends Origin on a cross-site POST, so a
- * mismatch with our own host means another site is submitting on the user's behalf.
+ * Why a form post comes from another site, or null when it does not. A browser sends Origin on
+ * every cross-site post, so an Origin other than ours (`ownOrigin`: scheme, host and port as the
+ * server sees them) means another site is submitting on the user's behalf; Sec-Fetch-Site says
+ * so outright. The reason is for the log: the Origin as sent, beside the one we expected.
+ */
+export function crossSitePostReason(origin: string | null, fetchSite: string | null, ownOrigin: string): string | null {
+  if (fetchSite === "cross-site") return `Sec-Fetch-Site cross-site, Origin ${loggable(origin ?? "saknas")}`;
+  if (origin === null) return null;
+  let sent: string | null = null;
+  try {
+    sent = new URL(origin).origin;
+  } catch {
+    /* not a URL, so not ours */
+  }
+  return sent !== null && sent !== "null" && sent === ownOrigin ? null : `Origin ${loggable(origin)}, väntad ${ownOrigin}`;
+}
+
+/** One line in the server's log for each refused cross-site post: no stack trace, no form content. */
+export function logRefusedPost(pathname: string, reason: string): void {
+  console.info(`Avvisad post från annan webbplats: ${loggable(pathname)} (${reason})`);
+}
+
+/**
+ * Rejects cross-site form posts (403, the error page) and logs each refusal as one line. The
+ * production server refuses them before React Router sees them (scripts/request-guards.mjs);
+ * this keeps every action safe without it (the dev server, route tests).
  */
 export function requireSameOrigin(request: Request): void {
   if (request.method === "GET" || request.method === "HEAD") return;
-  const origin = request.headers.get("Origin");
-  const fetchSite = request.headers.get("Sec-Fetch-Site");
-  if (fetchSite === "cross-site") forbidden("Formuläret skickades från en annan webbplats och avvisades.");
-  if (!origin) return;
-  const host = request.headers.get("X-Forwarded-Host") ?? request.headers.get("Host") ?? new URL(request.url).host;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    forbidden("Formuläret skickades från en annan webbplats och avvisades.");
-  }
-  if (originHost !== host) forbidden("Formuläret skickades från en annan webbplats och avvisades.");
+  const url = new URL(request.url);
+  const reason = crossSitePostReason(request.headers.get("Origin"), request.headers.get("Sec-Fetch-Site"), url.origin);
+  if (!reason) return;
+  logRefusedPost(url.pathname, reason);
+  forbidden(FOREIGN_POST_MESSAGE);
 }
 
 /** The signed-in user, or a redirect to the sign-in page. Also checks the origin of posts. */
@@ -93,8 +117,27 @@ export async function requirePermission(request: Request, permission: Permission
   return user;
 }
 
-/** A path inside this app to go to after sign-in; anything else (other hosts, //evil) becomes "/". */
+/** Control characters (tab and newline included, which browsers drop from URLs) and backslashes. */
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const UNSAFE_IN_REDIRECT = /[\u0000-\u001f\u007f-\u009f\\]/;
+const OWN = "http://stegvis.invalid";
+
+/**
+ * A path inside this app to go to after sign-in, normalised; anything else becomes "/". Refused:
+ * what is not a path ("https://evil", "javascript:…"), control characters and backslashes, raw or
+ * percent-encoded (a browser drops a tab from "/\t/evil.example" and goes to //evil.example),
+ * and whatever would name another host once a browser has resolved it ("//evil", "/.//evil").
+ */
 export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value;
+  if (typeof value !== "string" || !value.startsWith("/") || value.length > 2000) return "/";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return "/";
+  }
+  if (UNSAFE_IN_REDIRECT.test(value) || UNSAFE_IN_REDIRECT.test(decoded) || decoded.startsWith("//")) return "/";
+  const url = new URL(value, OWN);
+  const path = url.pathname + url.search + url.hash;
+  return url.origin === OWN && !path.startsWith("//") ? path : "/";
 }

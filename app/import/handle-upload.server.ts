@@ -6,11 +6,15 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { importFiles } from "~/data/import-write.server";
 import { checkbox } from "~/schemas/form";
+import { readFormBody } from "~/utils/form-body.server";
 import { filesFingerprint } from "./index";
 import type { ImportResult } from "./types";
 
 export const MAX_UPLOAD_MB = 50;
 const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
+/** The whole post: the files and room for the form's fields and multipart framing. */
+export const MAX_UPLOAD_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
+export const UPLOAD_TOO_LARGE = `Filerna är för stora: högst ${MAX_UPLOAD_MB} MB tillsammans. Dela upp importen, t.ex. en fil per tabell.`;
 const MAX_FILES = 20;
 /** The page lists this many problems; the counts say how many there are in all. */
 const SHOWN_PROBLEMS = 1000;
@@ -47,16 +51,14 @@ const failure = (message: string, status: number): ImportUploadAnswer => ({ stat
  */
 export async function handleImportUpload(request: Request): Promise<ImportUploadAnswer> {
   const user = await requirePermission(request, "import:run");
-  const tooLarge = `Filerna är för stora: högst ${MAX_UPLOAD_MB} MB tillsammans. Dela upp importen, t.ex. en fil per tabell.`;
   // Refused before the body is read, so that a huge upload never fills the server's memory.
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BYTES + 1024 * 1024) return failure(tooLarge, 413);
-
-  let formData: FormData;
-  try {
-    formData = await request.formData();
-  } catch {
-    return failure("Filerna kunde inte tas emot. Försök igen, och välj filerna på nytt om det inte hjälper.", 400);
-  }
+  const body = await readFormBody(request, {
+    limit: MAX_UPLOAD_BODY_BYTES,
+    tooLarge: UPLOAD_TOO_LARGE,
+    unreadable: "Filerna kunde inte tas emot. Försök igen, och välj filerna på nytt om det inte hjälper.",
+  });
+  if (!body.ok) return failure(body.message, body.status);
+  const { formData } = body;
   const parsed = ImportFormSchema.safeParse({
     intent: formData.get("intent") ?? "preview",
     createMissing: formData.get("createMissing") ?? undefined,
@@ -68,7 +70,7 @@ export async function handleImportUpload(request: Request): Promise<ImportUpload
   const uploads = formData.getAll("files").filter((value): value is File => typeof value !== "string" && value.size > 0);
   if (uploads.length === 0) return failure("Välj minst en fil: en Excel-arbetsbok (.xlsx) eller CSV-filer (.csv).", 400);
   if (uploads.length > MAX_FILES) return failure(`Välj högst ${MAX_FILES} filer åt gången.`, 400);
-  if (uploads.reduce((sum, file) => sum + file.size, 0) > MAX_UPLOAD_BYTES) return failure(tooLarge, 413);
+  if (uploads.reduce((sum, file) => sum + file.size, 0) > MAX_UPLOAD_BYTES) return failure(UPLOAD_TOO_LARGE, 413);
 
   const files = await Promise.all(uploads.map(async (file) => ({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) })));
   const fingerprint = filesFingerprint(files, createMissing);

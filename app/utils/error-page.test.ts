@@ -32,4 +32,10 @@ describe("errorPageText", () => {
     }
     expect(errorPageText(503, null, true).title).toBe("Något gick fel (503)");
   });
+  it("answers a body that is not a form (415) like any unreadable request, with the server's message", () => {
+    const page = errorPageText(415, "Formuläret kunde inte läsas. Ladda om sidan och försök igen.", true);
+    expect(page.title).toBe("Förfrågan kunde inte tas emot");
+    expect(page.message).toBe("Formuläret kunde inte läsas. Ladda om sidan och försök igen.");
+    expect(page.advice).toBe("Gå tillbaka, ladda om sidan och försök igen.");
+  });
 });

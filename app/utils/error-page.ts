@@ -21,6 +21,7 @@ export function errorPageText(status: number | null, message: string | null, sig
   const links = signedIn ? [HOME] : [SIGN_IN];
   switch (status) {
     case 400:
+    case 415:
       return {
         title: "Förfrågan kunde inte tas emot",
         message: message ?? "Uppgifterna som skickades gick inte att läsa.",

@@ -5,9 +5,10 @@
 // route (requireUser / requirePermission before calling this), so every route reads the same.
 import { data, redirect } from "react-router";
 import type { z } from "zod";
-import { formValues, parseForm, UNKNOWN_INTENT } from "~/schemas/form";
+import { parseForm, UNKNOWN_INTENT } from "~/schemas/form";
 import { DEFAULT_INTENT, type FormAnswer, type FormFailure } from "./form-answer";
 import { formRefused, isFailure, type WriteFailure, type WriteResult } from "./write-result";
+import { requireFormData } from "./form-body.server";
 
 /** The posted form as a handler sees it. */
 export interface PostedForm {
@@ -55,8 +56,30 @@ const STATUS: Record<WriteFailure["reason"], number> = { refused: 400, conflict:
 /** Passwords are never sent back to the page. */
 const isSecret = (field: string) => /password/i.test(field);
 
+/**
+ * What is sent back of a refused form stays small whatever was posted: at most this many fields,
+ * each value cut at this many characters (far above any field's own limit, so the person still
+ * sees what they wrote next to the field's message), and no field names longer than ours are.
+ */
+export const ECHO_LIMITS = { fields: 200, characters: 10_000, nameLength: 100 } as const;
+
+function clip(value: string): string {
+  if (value.length <= ECHO_LIMITS.characters) return value;
+  // Not between the two halves of a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(value[ECHO_LIMITS.characters - 1]) ? ECHO_LIMITS.characters - 1 : ECHO_LIMITS.characters;
+  return value.slice(0, end);
+}
+
 function echo(formData: FormData): Record<string, string> {
-  return Object.fromEntries(Object.entries(formValues(formData)).filter(([field]) => !isSecret(field)));
+  const values = new Map<string, string>();
+  for (const [field, value] of formData) {
+    if (typeof value !== "string" || isSecret(field) || field.length > ECHO_LIMITS.nameLength) continue;
+    const previous = values.get(field);
+    if (previous === undefined && values.size >= ECHO_LIMITS.fields) continue;
+    // Repeated fields (checkbox groups) are joined; the handler re-reads them from formData.
+    values.set(field, clip(previous === undefined ? value : `${previous},${value}`));
+  }
+  return Object.fromEntries(values);
 }
 
 export function failureAnswer(form: PostedForm, failure: WriteFailure): FormFailure {
@@ -79,7 +102,7 @@ export function failureAnswer(form: PostedForm, failure: WriteFailure): FormFail
  * `successFor`), or is redirected.
  */
 export async function formAction(request: Request, handlers: Record<string, IntentHandler>, options: { idField?: string; formData?: FormData } = {}) {
-  const formData = options.formData ?? (await request.formData());
+  const formData = options.formData ?? (await requireFormData(request));
   const posted = formData.get("intent");
   const id = formData.get(options.idField ?? "id");
   const form: PostedForm = {

@@ -11,6 +11,7 @@ import { findUserByEmail } from "~/data/users.server";
 import { SignInSchema } from "~/schemas/auth";
 import { parseForm } from "~/schemas/form";
 import { failureAnswer, type PostedForm } from "~/utils/form-action.server";
+import { requireFormData } from "~/utils/form-body.server";
 import { DEFAULT_INTENT, failureFor, fieldState, type FormAnswer } from "~/utils/form-answer";
 import { formatNumber } from "~/utils/format";
 import { formRefused, refused, type WriteFailure } from "~/utils/write-result";
@@ -36,7 +37,7 @@ function refusedSignIn(form: PostedForm, failure: WriteFailure, status: 400 | 40
 
 export async function action({ request, context }: Route.ActionArgs) {
   requireSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await requireFormData(request);
   const form: PostedForm = { formData, intent: DEFAULT_INTENT, targetId: null };
   const parsed = parseForm(SignInSchema, formData);
   if (!parsed.ok) return refusedSignIn(form, refused(parsed.fieldErrors, parsed.formError ?? null), 400);
