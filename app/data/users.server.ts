@@ -4,8 +4,9 @@
 import type { CurrentUser } from "~/auth/guards.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/permissions";
+import { throttledCheck, waitAndRetry } from "~/auth/throttle.server";
 import type { FieldErrors } from "~/schemas/form";
-import { conflict, fieldRefused, gone, ok, refused, type WriteResult } from "~/utils/write-result";
+import { conflict, fieldRefused, formRefused, gone, ok, refused, type WriteResult } from "~/utils/write-result";
 import { audit } from "./audit.server";
 import { prisma, type Tx } from "./db.server";
 
@@ -25,10 +26,22 @@ export async function findUserByEmail(email: string) {
   });
 }
 
-/** Sets a new password, when the current one is right, and ends every other session of the user. */
-export async function changePassword(user: CurrentUser, passwords: { currentPassword: string; newPassword: string }): Promise<WriteResult> {
-  const { passwordHash: currentHash } = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(passwords.currentPassword, currentHash))) return fieldRefused("currentPassword", WRONG_CURRENT_PASSWORD);
+/**
+ * Sets a new password, when the current one is right, and ends every other session of the user.
+ * The current password is guessed like a sign-in, so it is checked under the same throttle, from
+ * the client's `address`.
+ */
+export async function changePassword(
+  user: CurrentUser,
+  passwords: { currentPassword: string; newPassword: string },
+  address: string,
+): Promise<WriteResult> {
+  const check = await throttledCheck(user.email, address, async () => {
+    const { passwordHash: currentHash } = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    return (await verifyPassword(passwords.currentPassword, currentHash)) || null;
+  });
+  if (check.outcome === "throttled") return formRefused(`För många felaktiga lösenord. ${waitAndRetry(check.waitMs)}`);
+  if (check.outcome === "failed") return fieldRefused("currentPassword", WRONG_CURRENT_PASSWORD);
   const passwordHash = await hashPassword(passwords.newPassword);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
