@@ -6,7 +6,7 @@ import { startSession } from "~/auth/session.server";
 import { throttledCheck, waitAndRetry } from "~/auth/throttle.server";
 import { FormMessage, TextField } from "~/components/forms/fields";
 import { clientAddress } from "~/context";
-import { audit } from "~/data/audit.server";
+import { audit, auditFailedSignIn } from "~/data/audit.server";
 import { findUserByEmail } from "~/data/users.server";
 import { SignInSchema } from "~/schemas/auth";
 import { parseForm } from "~/schemas/form";
@@ -35,12 +35,15 @@ function refusedSignIn(form: PostedForm, failure: WriteFailure, status: 400 | 40
 
 /**
  * The active account the password opens, or null. An unknown e-mail is verified against a dummy
- * hash so that timing does not reveal which e-mails exist.
+ * hash so that timing does not reveal which e-mails exist; a failure for a known account is
+ * logged in its förbund's audit log (an unknown e-mail belongs to no förbund's log).
  */
-async function passwordSignIn(email: string, password: string) {
+async function passwordSignIn(email: string, password: string, address: string) {
   const user = await findUserByEmail(email);
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  return user && valid && user.active ? user : null;
+  if (user && valid && user.active) return user;
+  if (user) await auditFailedSignIn(user, email, address);
+  return null;
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -52,7 +55,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { email, password, redirectTo } = parsed.data;
   const address = clientAddress(context);
 
-  const attempt = await throttledCheck(email, address, () => passwordSignIn(email, password));
+  const attempt = await throttledCheck(email, address, () => passwordSignIn(email, password, address));
   if (attempt.outcome === "throttled") return refusedSignIn(form, formRefused(`För många misslyckade inloggningsförsök. ${waitAndRetry(attempt.waitMs)}`), 429);
   if (attempt.outcome === "failed") return refusedSignIn(form, formRefused(WRONG_CREDENTIALS), 401);
   const user = attempt.value;
