@@ -18,6 +18,7 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), roo
     }),
   );
   return new Promise((resolve) => {
-    const server = app.listen(port, () => resolve(server));
+    // HOST (checked at start-up by app/env.server.ts) picks the interface; unset, Node listens on all of them.
+    const server = app.listen(port, process.env.HOST || undefined, () => resolve(server));
   });
 }

@@ -40,9 +40,10 @@ async function toResult(value: unknown): Promise<RouteResult> {
 
 type RouteFunction = (args: any) => unknown;
 
-export async function callRoute(fn: RouteFunction, request: Request, params: Record<string, string> = {}): Promise<RouteResult> {
+/** Calls a loader or action; `clientAddress` is the address the request seems to come from. */
+export async function callRoute(fn: RouteFunction, request: Request, params: Record<string, string> = {}, clientAddress = "127.0.0.1"): Promise<RouteResult> {
   try {
-    return await toResult(await fn({ request, params, context: { clientAddress: "127.0.0.1" } }));
+    return await toResult(await fn({ request, params, context: { clientAddress } }));
   } catch (thrown) {
     if (thrown instanceof Response || isDataWithInit(thrown)) return toResult(thrown);
     throw thrown;

@@ -1,5 +1,6 @@
 import { data, redirect } from "react-router";
 import { participantAccess, type AccessibleParticipant } from "~/data/access.server";
+import { referralAccess, type AccessibleReferral } from "~/data/referrals.server";
 import { FORBIDDEN_MESSAGE, type WriteFailure, type WriteResult } from "~/utils/write-result";
 import { can, isRole, type Actor, type Permission, type Role } from "./permissions";
 import { findSession } from "./session.server";
@@ -9,6 +10,8 @@ export interface CurrentUser extends Actor {
   name: string;
   email: string;
   sessionId: string;
+  /** The request the user acts through: a refused access is logged with it (data/access.server.ts). */
+  request?: { method: string; path: string };
 }
 
 export function forbidden(message = FORBIDDEN_MESSAGE): never {
@@ -43,6 +46,14 @@ export const FOREIGN_POST_MESSAGE = "Formuläret skickades från en annan webbpl
 /** A header value as one harmless log line: no control characters, at most 200 characters. */
 // eslint-disable-next-line no-control-regex -- control characters are what is removed
 const loggable = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?").slice(0, 200);
+
+/**
+ * The referral of a page, or its 404/403 page. The referral page's action calls it before any
+ * write: a refusal found inside a write's transaction would roll back with it, unlogged.
+ */
+export async function requireReferralAccess(user: CurrentUser, referralId: string): Promise<AccessibleReferral> {
+  return requireAccess(await referralAccess(user, referralId)).referral;
+}
 
 /**
  * Why a form post comes from another site, or null when it does not. A browser sends Origin on
@@ -99,6 +110,7 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
     role: user.role as Role,
     assignments: user.assignments,
     sessionId: session.id,
+    request: { method: request.method, path: new URL(request.url).pathname },
   };
 }
 

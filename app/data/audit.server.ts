@@ -1,6 +1,18 @@
 import { prisma, type Tx } from "./db.server";
 
-export type AuditAction = "read" | "create" | "update" | "delete" | "sign-in" | "sign-out" | "password-change" | "import" | "export" | "consent-withdrawal";
+export type AuditAction =
+  | "read"
+  | "create"
+  | "update"
+  | "delete"
+  | "sign-in"
+  | "sign-in-failure"
+  | "sign-out"
+  | "password-change"
+  | "import"
+  | "export"
+  | "consent-withdrawal"
+  | "access-denied";
 
 export interface AuditEntry {
   organisationId: string;
@@ -26,6 +38,26 @@ export async function audit(entry: AuditEntry, tx: Tx = prisma): Promise<void> {
       participantId: entry.participantId ?? null,
       detail: entry.detail ?? null,
     },
+  });
+}
+
+/** What a failed sign-in entry repeats of the e-mail: an address has at most 254 characters. */
+const LOGGED_EMAIL_LENGTH = 254;
+const LOGGED_ADDRESS_LENGTH = 64;
+
+/**
+ * A failed sign-in to an account, in its förbund's log: the e-mail as typed (lower-cased, cut)
+ * and the client address, never the password. Who tried is unknown, so no user is named.
+ */
+export async function auditFailedSignIn(account: { id: string; organisationId: string }, email: string, address: string): Promise<void> {
+  const typed = email.trim().toLowerCase().slice(0, LOGGED_EMAIL_LENGTH);
+  await audit({
+    organisationId: account.organisationId,
+    userId: null,
+    action: "sign-in-failure",
+    entity: "user",
+    entityId: account.id,
+    detail: `e-post: ${typed}, adress: ${address.slice(0, LOGGED_ADDRESS_LENGTH)}`,
   });
 }
 

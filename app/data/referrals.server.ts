@@ -7,7 +7,8 @@ import type { ReferralDecision } from "~/domain/reference-defaults";
 import type { Prisma } from "~/generated/prisma/client";
 import { PAGE_SIZE, type ReferralListQuery } from "~/schemas/intake-lists";
 import type { DecisionInput, ReferralInput } from "~/schemas/participants";
-import { forbiddenWrite, formRefused, gone, ok, refusable, refuse, type WriteResult } from "~/utils/write-result";
+import { formRefused, gone, ok, refusable, refuse, type WriteResult } from "~/utils/write-result";
+import { refusedAccess } from "./access.server";
 import { audit } from "./audit.server";
 import { prisma, type Tx } from "./db.server";
 import { auditListRead, checkInsatsKommun, intakeListWhere, futureDateRefusal } from "./scope.server";
@@ -39,7 +40,10 @@ export type AccessibleReferral = NonNullable<Awaited<ReturnType<typeof findRefer
 export async function referralAccess(user: CurrentUser, referralId: string, tx: Tx = prisma): Promise<WriteResult<{ referral: AccessibleReferral }>> {
   const referral = await findReferral(user, referralId, tx);
   if (!referral) return gone("Remissen finns inte.");
-  if (!canWorkWithEnrolment(user, referral)) return forbiddenWrite("Remissen hör inte till dina insatser och kommuner.");
+  if (!canWorkWithEnrolment(user, referral)) {
+    const record = { entity: "referral", entityId: referral.id, participantId: referral.participantId } as const;
+    return refusedAccess(user, record, "Remissen hör inte till dina insatser och kommuner.", tx);
+  }
   return ok({ referral });
 }
 

@@ -1,15 +1,21 @@
 // The förbund's user accounts. Writes answer WriteResults: refusals the förbundschef can fix
 // (a taken e-mail, a foreign assignment, a change of their own account that would lock the
 // förbund out) come back as field messages; a stale form as a conflict.
+//
+// An e-mail is unique across every förbund, since it is what a user signs in with. A taken
+// address is refused with one message, whoever has it, so that a förbundschef cannot tell a
+// colleague's address from that of a user in another förbund by the answer.
 import type { CurrentUser } from "~/auth/guards.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/permissions";
+import { throttledCheck, waitAndRetry } from "~/auth/throttle.server";
 import type { FieldErrors } from "~/schemas/form";
-import { conflict, fieldRefused, gone, ok, refused, type WriteResult } from "~/utils/write-result";
+import { conflict, fieldRefused, formRefused, gone, ok, refused, type WriteResult } from "~/utils/write-result";
 import { audit } from "./audit.server";
 import { prisma, type Tx } from "./db.server";
 
-export const EMAIL_TAKEN = "E-postadressen används redan av ett annat konto.";
+export const EMAIL_UNAVAILABLE =
+  "E-postadressen kan inte användas. Välj en annan, eller ändra kontot i listan över användare om personen redan finns där.";
 export const ASSIGNMENTS_INVALID = "En eller flera tilldelningar gäller en insats eller kommun som inte finns. Ladda om sidan och försök igen.";
 export const USER_CONFLICT =
   "Någon annan har ändrat användaren medan du redigerade. Dina ändringar är inte sparade – ladda om sidan.";
@@ -25,10 +31,22 @@ export async function findUserByEmail(email: string) {
   });
 }
 
-/** Sets a new password, when the current one is right, and ends every other session of the user. */
-export async function changePassword(user: CurrentUser, passwords: { currentPassword: string; newPassword: string }): Promise<WriteResult> {
-  const { passwordHash: currentHash } = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(passwords.currentPassword, currentHash))) return fieldRefused("currentPassword", WRONG_CURRENT_PASSWORD);
+/**
+ * Sets a new password, when the current one is right, and ends every other session of the user.
+ * The current password is guessed like a sign-in, so it is checked under the same throttle, from
+ * the client's `address`.
+ */
+export async function changePassword(
+  user: CurrentUser,
+  passwords: { currentPassword: string; newPassword: string },
+  address: string,
+): Promise<WriteResult> {
+  const check = await throttledCheck(user.email, address, async () => {
+    const { passwordHash: currentHash } = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    return (await verifyPassword(passwords.currentPassword, currentHash)) || null;
+  });
+  if (check.outcome === "throttled") return formRefused(`För många felaktiga lösenord. ${waitAndRetry(check.waitMs)}`);
+  if (check.outcome === "failed") return fieldRefused("currentPassword", WRONG_CURRENT_PASSWORD);
   const passwordHash = await hashPassword(passwords.newPassword);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
@@ -86,7 +104,7 @@ async function assignmentsBelongTo(tx: Tx, organisationId: string, assignments: 
 export async function createUser(editor: CurrentUser, input: UserInput & { password: string }): Promise<WriteResult<{ id: string }>> {
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
-    if (await emailTaken(tx, input.email)) return fieldRefused("email", EMAIL_TAKEN);
+    if (await emailTaken(tx, input.email)) return fieldRefused("email", EMAIL_UNAVAILABLE);
     if (!(await assignmentsBelongTo(tx, editor.organisationId, input.assignments))) return fieldRefused("assignments", ASSIGNMENTS_INVALID);
     const user = await tx.user.create({
       data: {
@@ -111,7 +129,7 @@ async function saveRefusals(tx: Tx, editor: CurrentUser, userId: string, input: 
   const isSelf = userId === editor.id;
   if (isSelf && input.role !== "forbundschef") refusals.role = [SELF_DEMOTION];
   if (isSelf && !input.active) refusals.active = [SELF_DEACTIVATION];
-  if (await emailTaken(tx, input.email, userId)) refusals.email = [EMAIL_TAKEN];
+  if (await emailTaken(tx, input.email, userId)) refusals.email = [EMAIL_UNAVAILABLE];
   if (!(await assignmentsBelongTo(tx, editor.organisationId, input.assignments))) refusals.assignments = [ASSIGNMENTS_INVALID];
   return refusals;
 }

@@ -9,11 +9,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   update: "Ändrat",
   delete: "Tagit bort",
   "sign-in": "Loggat in",
+  "sign-in-failure": "Misslyckad inloggning",
   "sign-out": "Loggat ut",
   "password-change": "Bytt lösenord",
   import: "Importerat",
   export: "Exporterat",
   "consent-withdrawal": "Återkallat samtycke",
+  "access-denied": "Nekad åtkomst",
 };
 
 const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];

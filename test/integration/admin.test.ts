@@ -667,7 +667,9 @@ describe("användare", () => {
     const before = await prisma.user.count();
     const taken = await post(userNewRoute, "/admin/anvandare/ny", newUserFields({ email: chef.email.toUpperCase() }));
     expect(taken.status).toBe(400);
-    expect(taken.data.fieldErrors).toEqual({ email: ["E-postadressen används redan av ett annat konto."] });
+    expect(taken.data.fieldErrors).toEqual({
+      email: ["E-postadressen kan inte användas. Välj en annan, eller ändra kontot i listan över användare om personen redan finns där."],
+    });
     const noRole = await post(userNewRoute, "/admin/anvandare/ny", newUserFields({ email: "ny@ljungby.se", role: "" }));
     expect(noRole.data.fieldErrors).toEqual({ role: ["Välj en roll."] });
     expect(await prisma.user.count()).toBe(before);

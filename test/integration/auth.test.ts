@@ -60,7 +60,7 @@ describe("sign-in", () => {
     expect((await signIn(user.email, TEST_PASSWORD)).status).toBe(401);
   });
 
-  it("slows down repeated wrong passwords per account, even when the right one comes next", async () => {
+  it("stops an address after five wrong passwords for an account, even when the right one comes next", async () => {
     const user = await createUser(organisationId, "styrgrupp");
     for (let attempt = 0; attempt < 5; attempt++) expect((await signIn(user.email, "fel")).status).toBe(401);
     const blocked = await signIn(user.email, TEST_PASSWORD);

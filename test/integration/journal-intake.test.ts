@@ -143,7 +143,8 @@ async function counts() {
     prisma.enrolment.count(),
     prisma.trappanPlacement.count(),
     prisma.studyVisit.count(),
-    prisma.auditEvent.count({ where: { action: { not: "read" } } }),
+    // Reads and refusals are logged (test/integration/refusal-audit.test.ts); no write may be.
+    prisma.auditEvent.count({ where: { action: { notIn: ["read", "access-denied"] } } }),
   ]);
   return { referrals, participants, consents, enrolments, placements, studyVisits, audits };
 }

@@ -61,7 +61,10 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
         <Link to="/admin">Administration</Link>
       </p>
       <h1>Logg</h1>
-      <p>Vem som har läst eller ändrat vad, och när. Loggen visar id och fältnamn, aldrig känsliga uppgifter.</p>
+      <p>
+        Vem som har läst eller ändrat vad, och när – och vad som nekades: åtkomst till deltagare utanför ens insatser och kommuner, och misslyckade
+        inloggningar. Loggen visar id och fältnamn, aldrig känsliga uppgifter.
+      </p>
       <Form method="get" className="card row" key={`${filters.action}|${filters.entity}`}>
         <SelectField label="Händelse" name="action" options={ACTION_OPTIONS} placeholder="Alla händelser" defaultValue={filters.action} />
         <SelectField label="Post" name="entity" options={entityOptions} placeholder="Alla slags poster" defaultValue={filters.entity} />

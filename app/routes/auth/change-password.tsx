@@ -2,6 +2,7 @@ import { Form } from "react-router";
 import type { Route } from "./+types/change-password";
 import { requireUser } from "~/auth/guards.server";
 import { FormMessage, TextField } from "~/components/forms/fields";
+import { clientAddress } from "~/context";
 import { changePassword } from "~/data/users.server";
 import { ChangePasswordSchema } from "~/schemas/auth";
 import { formAction, intent } from "~/utils/form-action.server";
@@ -15,11 +16,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null;
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser(request);
   return formAction(request, {
     [DEFAULT_INTENT]: intent(ChangePasswordSchema, async (passwords) => {
-      const result = await changePassword(user, passwords);
+      const result = await changePassword(user, passwords, clientAddress(context));
       return result.ok ? ok({ message: "Lösenordet är bytt. Dina andra inloggningar har loggats ut." }) : result;
     }),
   });

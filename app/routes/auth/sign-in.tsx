@@ -3,17 +3,16 @@ import type { Route } from "./+types/sign-in";
 import { optionalUser, requireSameOrigin, safeRedirectPath } from "~/auth/guards.server";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { startSession } from "~/auth/session.server";
-import { clearFailedSignIns, recordFailedSignIn, signInWaitMinutes } from "~/auth/throttle.server";
+import { throttledCheck, waitAndRetry } from "~/auth/throttle.server";
 import { FormMessage, TextField } from "~/components/forms/fields";
 import { clientAddress } from "~/context";
-import { audit } from "~/data/audit.server";
+import { audit, auditFailedSignIn } from "~/data/audit.server";
 import { findUserByEmail } from "~/data/users.server";
 import { SignInSchema } from "~/schemas/auth";
 import { parseForm } from "~/schemas/form";
 import { failureAnswer, type PostedForm } from "~/utils/form-action.server";
 import { requireFormData } from "~/utils/form-body.server";
 import { DEFAULT_INTENT, failureFor, fieldState, type FormAnswer } from "~/utils/form-answer";
-import { formatNumber } from "~/utils/format";
 import { formRefused, refused, type WriteFailure } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Logga in – Stegvis" }];
@@ -35,6 +34,19 @@ function refusedSignIn(form: PostedForm, failure: WriteFailure, status: 400 | 40
   return data<FormAnswer>(failureAnswer(form, failure), { status });
 }
 
+/**
+ * The active account the password opens, or null. An unknown e-mail is verified against a dummy
+ * hash so that timing does not reveal which e-mails exist; a failure for a known account is
+ * logged in its förbund's audit log (an unknown e-mail belongs to no förbund's log).
+ */
+async function passwordSignIn(email: string, password: string, address: string) {
+  const user = await findUserByEmail(email);
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (user && valid && user.active) return user;
+  if (user) await auditFailedSignIn(user, email, address);
+  return null;
+}
+
 export async function action({ request, context }: Route.ActionArgs) {
   requireSameOrigin(request);
   const formData = await requireFormData(request);
@@ -44,21 +56,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { email, password, redirectTo } = parsed.data;
   const address = clientAddress(context);
 
-  const waitMinutes = await signInWaitMinutes(email, address);
-  if (waitMinutes > 0) {
-    const wait = `${formatNumber(waitMinutes)} ${waitMinutes === 1 ? "minut" : "minuter"}`;
-    return refusedSignIn(form, formRefused(`För många misslyckade inloggningsförsök. Vänta ${wait} och försök igen.`), 429);
-  }
+  const attempt = await throttledCheck(email, address, () => passwordSignIn(email, password, address));
+  if (attempt.outcome === "throttled") return refusedSignIn(form, formRefused(`För många misslyckade inloggningsförsök. ${waitAndRetry(attempt.waitMs)}`), 429);
+  if (attempt.outcome === "failed") return refusedSignIn(form, formRefused(WRONG_CREDENTIALS), 401);
+  const user = attempt.value;
 
-  const user = await findUserByEmail(email);
-  // Verify against a dummy hash for unknown addresses so timing does not reveal which e-mails exist.
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !valid || !user.active) {
-    await recordFailedSignIn(email, address);
-    return refusedSignIn(form, formRefused(WRONG_CREDENTIALS), 401);
-  }
-
-  await clearFailedSignIns(email);
   const cookie = await startSession(user.id);
   await audit({ organisationId: user.organisationId, userId: user.id, action: "sign-in", entity: "user", entityId: user.id });
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": cookie } });

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/detail";
-import { requireAccess, requirePermission } from "~/auth/guards.server";
+import { requireAccess, requirePermission, requireReferralAccess } from "~/auth/guards.server";
 import { DecisionForm } from "~/components/referrals/DecisionForm";
 import { ParticipantIntake } from "~/components/referrals/ParticipantIntake";
 import { PersonSection } from "~/components/referrals/PersonSection";
@@ -37,6 +37,7 @@ const LINKED_WITH_CONSENT = "Remissen är kopplad till deltagaren och det nya sa
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "participants:work");
   const { referralId } = params;
+  await requireReferralAccess(user, referralId);
   return formAction(request, {
     decision: intent(DecisionSchema, async (input) => {
       const result = await setReferralDecision(user, referralId, input);
