@@ -87,7 +87,7 @@ function Header() {
               <span>
                 {user.name} <span className="muted">({user.roleLabel})</span>
               </span>
-              <Link to="/konto/losenord">Byt lösenord</Link>
+              <Link to="/konto">Mitt konto</Link>
               <Form method="post" action="/logga-ut">
                 <button type="submit" className="button button--link">
                   Logga ut

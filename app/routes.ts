@@ -4,8 +4,13 @@ import { type RouteConfig, index, prefix, route } from "@react-router/dev/routes
 export default [
   index("routes/home.tsx"),
   route("logga-in", "routes/auth/sign-in.tsx"),
+  route("logga-in/kod", "routes/auth/sign-in-code.tsx"),
+  route("logga-in/tvastegsverifiering", "routes/auth/sign-in-setup.tsx"),
   route("logga-ut", "routes/auth/sign-out.tsx"),
+  route("konto", "routes/account/index.tsx"),
   route("konto/losenord", "routes/auth/change-password.tsx"),
+  route("konto/tvastegsverifiering", "routes/account/two-factor.tsx"),
+  route("konto/inloggningar", "routes/account/sessions.tsx"),
 
   ...prefix("admin", [
     index("routes/admin/index.tsx"),

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
-import { env, sessionSecret } from "~/env.server";
 import { createSession, deleteSession, findSessionWithUser, touchSession } from "~/data/sessions.server";
+import { userAgentSummary } from "~/domain/user-agent";
+import { env, sessionSecret } from "~/env.server";
 
 const COOKIE_NAME = "stegvis_session";
 const ABSOLUTE_LIFETIME_SECONDS = 12 * 60 * 60;
@@ -12,7 +13,7 @@ interface SessionCookie {
   sessionId: string;
 }
 
-function readCookie(request: Request, name: string): string | undefined {
+export function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get("Cookie");
   if (!header) return undefined;
   for (const part of header.split(";")) {
@@ -22,25 +23,29 @@ function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-function cookieHeader(value: string, maxAgeSeconds: number): string {
-  const attributes = [`${COOKIE_NAME}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+/** A Set-Cookie header for one of our cookies: never readable by scripts, Secure in production. */
+export function cookieHeader(name: string, value: string, maxAgeSeconds: number): string {
+  const attributes = [`${name}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
   if (env().NODE_ENV === "production") attributes.push("Secure");
   return attributes.join("; ");
 }
 
-/** Creates a session row and returns the Set-Cookie header that points at it. */
-export async function startSession(userId: string): Promise<string> {
+/**
+ * Creates a session row and returns the Set-Cookie header that points at it. `userAgent` is the
+ * browser's header; only a short summary ("Chrome på Linux") is kept, for the sessions page.
+ */
+export async function startSession(userId: string, userAgent?: string | null): Promise<string> {
   const id = randomBytes(32).toString("base64url");
-  await createSession(id, userId, new Date(Date.now() + ABSOLUTE_LIFETIME_SECONDS * 1000));
+  await createSession(id, userId, new Date(Date.now() + ABSOLUTE_LIFETIME_SECONDS * 1000), userAgentSummary(userAgent));
   const sealed = await sealData({ sessionId: id } satisfies SessionCookie, {
     password: sessionSecret(),
     ttl: ABSOLUTE_LIFETIME_SECONDS,
   });
-  return cookieHeader(sealed, ABSOLUTE_LIFETIME_SECONDS);
+  return cookieHeader(COOKIE_NAME, sealed, ABSOLUTE_LIFETIME_SECONDS);
 }
 
 export function clearSessionCookie(): string {
-  return cookieHeader("", 0);
+  return cookieHeader(COOKIE_NAME, "", 0);
 }
 
 async function sessionIdFrom(request: Request): Promise<string | null> {
@@ -70,6 +75,11 @@ export async function findSession(request: Request) {
     await touchSession(session.id, new Date(now));
   }
   return session;
+}
+
+/** Sessions that were used within the idle limit count as active (the sessions page). */
+export function activeSince(now = Date.now()): Date {
+  return new Date(now - env().SESSION_IDLE_MINUTES * 60_000);
 }
 
 export async function endSession(request: Request): Promise<void> {

@@ -76,7 +76,8 @@ export async function seedDemo(
     const organisationId = await prisma.$transaction(async (tx) => {
       // Checked again inside the transaction: two processes may start at the same time.
       if ((await tx.organisation.count()) > 0) return null;
-      const org = await tx.organisation.create({ data: { name: DEMO_ORGANISATION_NAME, isDemo: true } });
+      // The demo signs in with the password alone (README): no role is required to use two-factor sign-in.
+      const org = await tx.organisation.create({ data: { name: DEMO_ORGANISATION_NAME, isDemo: true, twoFactorRoles: "" } });
       await ensureReferenceData(org.id, tx);
 
       const kommunIds = new Map<string, string>();

@@ -1,3 +1,4 @@
+import { DEFAULT_TWO_FACTOR_ROLES, serialiseTwoFactorRoles } from "~/auth/two-factor-policy";
 import {
   DEFAULT_ACTIVITY_TYPES,
   DEFAULT_AGE_GROUPS,
@@ -84,7 +85,8 @@ export async function setupDatabase(organisationName?: string): Promise<{ organi
     let created = false;
     if (!org) {
       const anyOrg = organisationName ? null : await tx.organisation.findFirst();
-      org = anyOrg ?? (await tx.organisation.create({ data: { name: organisationName ?? DEFAULT_ORGANISATION_NAME } }));
+      const twoFactorRoles = serialiseTwoFactorRoles(DEFAULT_TWO_FACTOR_ROLES);
+      org = anyOrg ?? (await tx.organisation.create({ data: { name: organisationName ?? DEFAULT_ORGANISATION_NAME, twoFactorRoles } }));
       created = !anyOrg;
     }
     await ensureReferenceData(org.id, tx);

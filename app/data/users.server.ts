@@ -21,7 +21,7 @@ export const USER_CONFLICT =
   "Någon annan har ändrat användaren medan du redigerade. Dina ändringar är inte sparade – ladda om sidan.";
 export const SELF_DEMOTION = "Du kan inte ta bort din egen roll som förbundschef. Be en annan förbundschef om det behövs.";
 export const SELF_DEACTIVATION = "Du kan inte inaktivera ditt eget konto.";
-export const SELF_PASSWORD = "Byt ditt eget lösenord under ”Byt lösenord” i sidhuvudet.";
+export const SELF_PASSWORD = "Byt ditt eget lösenord under Mitt konto → Byt lösenord.";
 export const WRONG_CURRENT_PASSWORD = "Nuvarande lösenord stämmer inte.";
 
 export async function findUserByEmail(email: string) {

@@ -2,9 +2,12 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/index";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
+import { TWO_FACTOR_POLICY_INTENT, TwoFactorPolicyForm } from "~/components/admin/TwoFactorPolicyForm";
 import { FormMessage, TextField } from "~/components/forms/fields";
 import { organisationSettings, updateSmallNumberThreshold } from "~/data/organisations.server";
+import { twoFactorRolesOf, updateTwoFactorRoles } from "~/data/two-factor.server";
 import { SmallNumberThresholdSchema } from "~/schemas/admin";
+import { twoFactorRolesInput, TwoFactorRolesSchema } from "~/schemas/two-factor";
 import { formAction, intent } from "~/utils/form-action.server";
 import { DEFAULT_INTENT, failureFor, fieldState, successFor } from "~/utils/form-answer";
 import { ok } from "~/utils/write-result";
@@ -13,10 +16,11 @@ export const meta: Route.MetaFunction = () => [{ title: "Administration – Steg
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "admin:manage");
-  const settings = await organisationSettings(user.organisationId);
+  const [settings, twoFactorRoles] = await Promise.all([organisationSettings(user.organisationId), twoFactorRolesOf(user.organisationId)]);
   return {
     organisation: settings.name,
     smallNumberThreshold: settings.smallNumberThreshold,
+    twoFactorRoles,
     canReadAudit: can(user.role, "audit:read"),
   };
 }
@@ -28,6 +32,14 @@ export async function action({ request }: Route.ActionArgs) {
       await updateSmallNumberThreshold(user, threshold);
       return ok({ message: `Sparat. Tal under ${threshold} visas nu som ”färre än ${threshold}”.` });
     }),
+    [TWO_FACTOR_POLICY_INTENT]: intent(
+      TwoFactorRolesSchema,
+      async ({ roles }) => {
+        await updateTwoFactorRoles(user, roles);
+        return ok({ message: "Kraven på tvåstegsverifiering är sparade." });
+      },
+      { input: twoFactorRolesInput },
+    ),
   });
 }
 
@@ -40,7 +52,7 @@ const SECTIONS = [
 ] as const;
 
 export default function AdminIndex({ loaderData, actionData }: Route.ComponentProps) {
-  const { organisation, smallNumberThreshold, canReadAudit } = loaderData;
+  const { organisation, smallNumberThreshold, twoFactorRoles, canReadAudit } = loaderData;
   const failed = failureFor(actionData, DEFAULT_INTENT);
   const fields = fieldState(failed, { smallNumberThreshold: String(smallNumberThreshold) });
   return (
@@ -86,6 +98,9 @@ export default function AdminIndex({ loaderData, actionData }: Route.ComponentPr
           Spara gränsen
         </button>
       </Form>
+
+      <h2>Tvåstegsverifiering</h2>
+      <TwoFactorPolicyForm required={twoFactorRoles} actionData={actionData} />
     </>
   );
 }

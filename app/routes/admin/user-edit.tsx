@@ -2,13 +2,19 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/user-edit";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
+import { activeSince } from "~/auth/session.server";
 import { AssignmentFields, useChosenRole } from "~/components/admin/AssignmentFields";
+import { USER_SECURITY_INTENTS, UserSecurity } from "~/components/admin/UserSecurity";
 import { CheckboxField, FormMessage, SelectField, TextField } from "~/components/forms/fields";
 import { assignmentOptions } from "~/data/reference.server";
+import { countActiveSessions, endAllSessionsOf } from "~/data/sessions.server";
+import { resetTwoFactor, twoFactorOverview } from "~/data/two-factor.server";
 import { findUser, setUserPassword, updateUser } from "~/data/users.server";
+import { NoFieldsSchema } from "~/schemas/two-factor";
 import { UserEditSchemas, userFormInput } from "~/schemas/users";
 import { formAction, intent } from "~/utils/form-action.server";
 import { failureFor, fieldState, successFor, type FormAnswer } from "~/utils/form-answer";
+import { formatDateTime } from "~/utils/format";
 import { ok } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.user.name ?? "Användare"} – Stegvis` }];
@@ -17,7 +23,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const actor = await requirePermission(request, "admin:manage");
   const [user, options] = await Promise.all([findUser(actor.organisationId, params.userId), assignmentOptions(actor.organisationId)]);
   if (!user) notFound("Användaren finns inte.");
+  const [twoFactor, activeSessions] = await Promise.all([twoFactorOverview(actor.organisationId, user.id), countActiveSessions(user.id, activeSince())]);
   return {
+    security: {
+      twoFactor: twoFactor.state,
+      twoFactorSince: twoFactor.enabledAt ? formatDateTime(twoFactor.enabledAt) : null,
+      activeSessions,
+    },
     user: {
       id: user.id,
       name: user.name,
@@ -51,6 +63,14 @@ export async function action({ request, params }: Route.ActionArgs) {
     password: intent(UserEditSchemas.password, async ({ password }) => {
       const result = await setUserPassword(editor, userId, password);
       return result.ok ? ok({ message: "Lösenordet är bytt. Användarens inloggningar är avslutade." }) : result;
+    }),
+    "reset-two-factor": intent(NoFieldsSchema, async () => {
+      const result = await resetTwoFactor(editor, userId);
+      return result.ok ? ok({ message: "Tvåstegsverifieringen är återställd. Användaren kan sätta upp den på nytt." }) : result;
+    }),
+    "end-sessions": intent(NoFieldsSchema, async () => {
+      const result = await endAllSessionsOf(editor, userId);
+      return result.ok ? ok({ message: "Alla användarens inloggningar är avslutade." }) : result;
     }),
   });
 }
@@ -112,7 +132,7 @@ function UserForm({ user, isSelf, options, actionData }: LoaderData & { actionDa
 }
 
 export default function UserEdit({ loaderData, actionData }: Route.ComponentProps) {
-  const { user, isSelf } = loaderData;
+  const { user, isSelf, security } = loaderData;
   const passwordFailed = failureFor(actionData, "password");
   return (
     <div className="admin-narrow">
@@ -121,7 +141,9 @@ export default function UserEdit({ loaderData, actionData }: Route.ComponentProp
       </p>
       <h1>{user.name}</h1>
       {/* A failure that neither form shows: an outdated or tampered page. */}
-      <FormMessage error={actionData && !actionData.ok && !failureFor(actionData, ["save", "password"]) ? actionData.formError : null} />
+      <FormMessage
+        error={actionData && !actionData.ok && !failureFor(actionData, ["save", "password", ...USER_SECURITY_INTENTS]) ? actionData.formError : null}
+      />
       {/* Keyed by version, so that a save made elsewhere (seen after a reload) refills the form. */}
       <UserForm key={user.updatedAt} {...loaderData} actionData={actionData} />
 
@@ -148,6 +170,9 @@ export default function UserEdit({ loaderData, actionData }: Route.ComponentProp
           </button>
         </Form>
       )}
+
+      <h2>Inloggning</h2>
+      <UserSecurity view={security} isSelf={isSelf} actionData={actionData} />
     </div>
   );
 }

@@ -2,11 +2,11 @@ import { data, Form, redirect, useNavigation, useSearchParams } from "react-rout
 import type { Route } from "./+types/sign-in";
 import { optionalUser, requireSameOrigin, safeRedirectPath } from "~/auth/guards.server";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
-import { startSession } from "~/auth/session.server";
 import { throttledCheck, waitAndRetry } from "~/auth/throttle.server";
+import { signInAfterPassword } from "~/auth/two-factor.server";
 import { FormMessage, TextField } from "~/components/forms/fields";
 import { clientAddress } from "~/context";
-import { audit, auditFailedSignIn } from "~/data/audit.server";
+import { auditFailedSignIn } from "~/data/audit.server";
 import { findUserByEmail } from "~/data/users.server";
 import { SignInSchema } from "~/schemas/auth";
 import { parseForm } from "~/schemas/form";
@@ -61,9 +61,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (attempt.outcome === "failed") return refusedSignIn(form, formRefused(WRONG_CREDENTIALS), 401);
   const user = attempt.value;
 
-  const cookie = await startSession(user.id);
-  await audit({ organisationId: user.organisationId, userId: user.id, action: "sign-in", entity: "user", entityId: user.id });
-  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": cookie } });
+  // The session, or the second step when the user has or needs two-factor sign-in.
+  return signInAfterPassword(request, user, safeRedirectPath(redirectTo));
 }
 
 export default function SignIn({ actionData }: Route.ComponentProps) {
