@@ -12,6 +12,7 @@ import { CodeSchema } from "~/schemas/two-factor";
 import { failureAnswer, type PostedForm } from "~/utils/form-action.server";
 import { DEFAULT_INTENT, failureFor, type FormAnswer } from "~/utils/form-answer";
 import { formRefused, refused, type WriteFailure } from "~/utils/write-result";
+import { requireFormData } from "~/utils/form-body.server";
 
 // The second step of a sign-in: the password was right, and a code from the user's
 // authenticator app (or a recovery code) completes it. No session exists until then.
@@ -31,7 +32,7 @@ function refusedCode(form: PostedForm, failure: WriteFailure, status: 400 | 401 
 
 export async function action({ request, context }: Route.ActionArgs) {
   requireSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await requireFormData(request);
   const form: PostedForm = { formData, intent: DEFAULT_INTENT, targetId: null };
   const pending = await readPendingSignIn(request);
   const user = pending?.stage === "code" ? await activeUserForSignIn(pending.userId) : null;

@@ -11,6 +11,7 @@ import { FirstCodeSchema } from "~/schemas/two-factor";
 import { failureAnswer, type PostedForm } from "~/utils/form-action.server";
 import { successFor, type FormAnswer } from "~/utils/form-answer";
 import { formRefused, refused, type WriteFailure } from "~/utils/write-result";
+import { requireFormData } from "~/utils/form-body.server";
 
 // A sign-in whose role requires two-factor sign-in, by a user who has none yet: the password
 // was right, and the user sets up an authenticator before any session exists. Confirming the
@@ -46,7 +47,7 @@ function answer(form: PostedForm, failure: WriteFailure) {
 
 export async function action({ request }: Route.ActionArgs) {
   requireSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await requireFormData(request);
   const posted = formData.get("intent");
   const form: PostedForm = { formData, intent: typeof posted === "string" ? posted : "", targetId: null };
   const signingIn = await pendingSetupUser(request);
