@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDate, optionalParticipantCode, optionalText, participantCode, requiredText } from "./form";
+import { formValues, isoDate, optionalParticipantCode, optionalText, participantCode, requiredText } from "./form";
 
 const messages = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) => result.error?.issues.map((issue) => issue.message) ?? [];
 
@@ -40,5 +40,15 @@ describe("names, codes and free text", () => {
     ]);
     expect(optionalParticipantCode().parse("  ")).toBeNull();
     expect(participantCode().parse(" SAM-0123 ")).toBe("SAM-0123");
+  });
+});
+
+describe("formValues", () => {
+  it("reads a field named like an Object method as the field, and joins repeated keys", () => {
+    const formData = new FormData();
+    formData.append("toString", "a");
+    formData.append("pair", "x");
+    formData.append("pair", "y");
+    expect(formValues(formData)).toEqual({ toString: "a", pair: "x,y" });
   });
 });

@@ -23,7 +23,7 @@ export function formValues(formData: FormData): Record<string, string> {
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string") continue;
     // Repeated keys (checkbox groups) are joined; they are re-read from formData where needed.
-    values[key] = key in values ? `${values[key]},${value}` : value;
+    values[key] = Object.hasOwn(values, key) ? `${values[key]},${value}` : value;
   }
   return values;
 }

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { fullYear, janAug, janJun, sinceStart, type Period } from "~/domain/period";
-import { isoDate } from "./form";
+import { emptyToUndefined, isoDate } from "./form";
 
 export const PERIOD_PRESETS = ["helar", "jan-jun", "jan-aug", "anpassad", "sedan-start"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -24,7 +24,6 @@ export type ExportFileFormat = (typeof EXPORT_FORMATS)[number];
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
 
-const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalName = z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()).transform((value) => value ?? null);
 const optionalDate = (label: string) => z.preprocess(emptyToUndefined, isoDate(label).optional()).transform((value) => value ?? null);
 

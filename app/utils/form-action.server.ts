@@ -97,6 +97,14 @@ export function failureAnswer(form: PostedForm, failure: WriteFailure): FormFail
 }
 
 /**
+ * A refusal with a status the WriteResult has no word for (401 wrong credentials, 429 too many
+ * attempts): the sign-in steps answer outside formAction with this.
+ */
+export function refusalWithStatus(form: PostedForm, failure: WriteFailure, status: number) {
+  return data<FormAnswer>(failureAnswer(form, failure), { status });
+}
+
+/**
  * Answers the posted form. `idField` is the hidden field that names the row a form concerns, on
  * pages with one form per row. The page receives a FormAnswer (read it with `failureFor` and
  * `successFor`), or is redirected.

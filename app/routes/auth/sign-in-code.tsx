@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/sign-in-code";
 import { requireSameOrigin } from "~/auth/guards.server";
 import { checkCode, PENDING_EXPIRED, SIGN_IN_DETAIL, signedInHeaders } from "~/auth/two-factor.server";
@@ -9,9 +9,9 @@ import { clientAddress } from "~/context";
 import { activeUserForSignIn } from "~/data/two-factor.server";
 import { parseForm } from "~/schemas/form";
 import { CodeSchema } from "~/schemas/two-factor";
-import { failureAnswer, type PostedForm } from "~/utils/form-action.server";
-import { DEFAULT_INTENT, failureFor, type FormAnswer } from "~/utils/form-answer";
-import { formRefused, refused, type WriteFailure } from "~/utils/write-result";
+import { refusalWithStatus, type PostedForm } from "~/utils/form-action.server";
+import { DEFAULT_INTENT, failureFor } from "~/utils/form-answer";
+import { formRefused, refused } from "~/utils/write-result";
 import { requireFormData } from "~/utils/form-body.server";
 
 // The second step of a sign-in: the password was right, and a code from the user's
@@ -25,23 +25,18 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null;
 }
 
-/** Like the password step, answered outside formAction: 401 and 429 are part of its answer. */
-function refusedCode(form: PostedForm, failure: WriteFailure, status: 400 | 401 | 429) {
-  return data<FormAnswer>(failureAnswer(form, failure), { status });
-}
-
 export async function action({ request, context }: Route.ActionArgs) {
   requireSameOrigin(request);
   const formData = await requireFormData(request);
   const form: PostedForm = { formData, intent: DEFAULT_INTENT, targetId: null };
   const pending = await readPendingSignIn(request);
   const user = pending?.stage === "code" ? await activeUserForSignIn(pending.userId) : null;
-  if (!pending || !user) return refusedCode(form, formRefused(PENDING_EXPIRED), 400);
+  if (!pending || !user) return refusalWithStatus(form, formRefused(PENDING_EXPIRED), 400);
   const parsed = parseForm(CodeSchema, formData);
-  if (!parsed.ok) return refusedCode(form, refused(parsed.fieldErrors, parsed.formError ?? null), 400);
+  if (!parsed.ok) return refusalWithStatus(form, refused(parsed.fieldErrors, parsed.formError ?? null), 400);
 
   const checked = await checkCode(user.id, parsed.data.code, clientAddress(context));
-  if (!checked.ok) return refusedCode(form, checked.failure, checked.status);
+  if (!checked.ok) return refusalWithStatus(form, checked.failure, checked.status);
   return redirect(pending.redirectTo, { headers: await signedInHeaders(request, user, SIGN_IN_DETAIL[checked.method]) });
 }
 

@@ -1,4 +1,4 @@
-import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { optionalUser, requireSameOrigin, safeRedirectPath } from "~/auth/guards.server";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
@@ -10,10 +10,10 @@ import { auditFailedSignIn } from "~/data/audit.server";
 import { findUserByEmail } from "~/data/users.server";
 import { SignInSchema } from "~/schemas/auth";
 import { parseForm } from "~/schemas/form";
-import { failureAnswer, type PostedForm } from "~/utils/form-action.server";
+import { refusalWithStatus, type PostedForm } from "~/utils/form-action.server";
 import { requireFormData } from "~/utils/form-body.server";
-import { DEFAULT_INTENT, failureFor, fieldState, type FormAnswer } from "~/utils/form-answer";
-import { formRefused, refused, type WriteFailure } from "~/utils/write-result";
+import { DEFAULT_INTENT, failureFor, fieldState } from "~/utils/form-answer";
+import { formRefused, refused } from "~/utils/write-result";
 
 export const meta: Route.MetaFunction = () => [{ title: "Logga in – Stegvis" }];
 
@@ -24,15 +24,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const WRONG_CREDENTIALS = "Fel e-post eller lösenord.";
-
-/**
- * A refused sign-in as the page's FormAnswer. Sign-in is the one form answered outside
- * formAction: its refusals carry statuses a WriteResult has no word for (401 wrong
- * credentials, 429 too many attempts), and its success sets the session cookie.
- */
-function refusedSignIn(form: PostedForm, failure: WriteFailure, status: 400 | 401 | 429) {
-  return data<FormAnswer>(failureAnswer(form, failure), { status });
-}
 
 /**
  * The active account the password opens, or null. An unknown e-mail is verified against a dummy
@@ -52,13 +43,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await requireFormData(request);
   const form: PostedForm = { formData, intent: DEFAULT_INTENT, targetId: null };
   const parsed = parseForm(SignInSchema, formData);
-  if (!parsed.ok) return refusedSignIn(form, refused(parsed.fieldErrors, parsed.formError ?? null), 400);
+  if (!parsed.ok) return refusalWithStatus(form, refused(parsed.fieldErrors, parsed.formError ?? null), 400);
   const { email, password, redirectTo } = parsed.data;
   const address = clientAddress(context);
 
   const attempt = await throttledCheck(email, address, () => passwordSignIn(email, password, address));
-  if (attempt.outcome === "throttled") return refusedSignIn(form, formRefused(`För många misslyckade inloggningsförsök. ${waitAndRetry(attempt.waitMs)}`), 429);
-  if (attempt.outcome === "failed") return refusedSignIn(form, formRefused(WRONG_CREDENTIALS), 401);
+  if (attempt.outcome === "throttled")
+    return refusalWithStatus(form, formRefused(`För många misslyckade inloggningsförsök. ${waitAndRetry(attempt.waitMs)}`), 429);
+  if (attempt.outcome === "failed") return refusalWithStatus(form, formRefused(WRONG_CREDENTIALS), 401);
   const user = attempt.value;
 
   // The session, or the second step when the user has or needs two-factor sign-in.
