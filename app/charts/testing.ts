@@ -61,6 +61,7 @@ export function testBundle({
     stepLabels: Object.fromEntries(DEFAULT_TRAPPAN_LABELS.map((label, i) => [String(i + 1), label])),
     ageGroupOrder: DEFAULT_AGE_GROUPS.map((group) => group.label),
     closureReasonCategories: Object.fromEntries(DEFAULT_CLOSURE_REASONS.map((reason) => [reason.label, reason.category])),
+    linked: [],
     generatedAt: "2025-09-01T08:00:00.000Z",
   };
 }

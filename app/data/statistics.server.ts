@@ -493,6 +493,7 @@ export async function buildReportBundle(
     closureReasonCategories: Object.fromEntries(
       closureReasons.map((reason) => [reason.label, reason.category as ClosureCategory]),
     ),
+    linked: [],
     generatedAt: new Date().toISOString(),
   };
 }

@@ -4,6 +4,7 @@ import type { GoalRow } from "./goals";
 import type { ClosureCategory } from "./reference-defaults";
 import type { Period } from "./period";
 import type { ReportJson } from "./statistics";
+import type { ReportSlice } from "./statistics/disclosure";
 
 export interface ReportQuery {
   period: Period;
@@ -30,6 +31,11 @@ export interface ReportBundle {
   ageGroupOrder: string[];
   /** The category of each of the förbund's closure reasons, keyed by label. */
   closureReasonCategories: Record<string, ClosureCategory>;
+  /**
+   * The same report for every other insats and kommun filter the reader could choose, with their
+   * comparison periods: small-number protection covers them together (statistics/disclosure).
+   */
+  linked: ReportSlice[];
   generatedAt: string; // ISO timestamp
 }
 

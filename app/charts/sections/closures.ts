@@ -2,8 +2,7 @@
 import { CLOSURE_CATEGORY_LABELS, DEFAULT_CLOSURE_REASONS } from "~/domain/reference-defaults";
 import { type ReportBundle } from "~/domain/report-bundle";
 import { type ClosureCategory } from "~/domain/statistics";
-import { chartValue } from "../cells";
-import { caption, type ChartSeries, collator, column, type Context, groupedChart, plural, PREVIOUS, type ReportSection, TOTAL, unionKeys } from "./model";
+import { caption, type ChartSeries, collator, column, type Context, groupedChart, plural, PREVIOUS, type ReportSection, seriesFrom, TOTAL, unionKeys } from "./model";
 
 const UNCATEGORISED = "Ej kategoriserad";
 
@@ -54,7 +53,10 @@ export function closures(ctx: Context): ReportSection {
     rows.some((row) => row.kategori === (category === null ? UNCATEGORISED : CLOSURE_CATEGORY_LABELS[category])),
   ).map((category) => {
     const label = category === null ? UNCATEGORISED : CLOSURE_CATEGORY_LABELS[category];
-    return { label, values: rows.map((row) => (row.kategori === label ? chartValue(row.antal) : null)) };
+    return seriesFrom(
+      label,
+      rows.map((row) => (row.kategori === label ? row.antal : 0)),
+    );
   });
   return {
     id: "avslut",

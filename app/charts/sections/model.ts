@@ -12,6 +12,11 @@ export interface ChartSeries {
   label: string;
   /** One value per label; null where the value is hidden or does not exist. */
   values: Array<number | null>;
+  /**
+   * One entry per label: the text of a value that is not drawn ("färre än 3", "dolt", "–"), so
+   * that the chart marks it instead of leaving a gap that reads as zero; null where a value is drawn.
+   */
+  marks: Array<string | null>;
 }
 
 export interface SectionChart {
@@ -108,7 +113,7 @@ export function genderPhrase(gender: Gender, count: string): string {
 }
 
 export function seriesFrom(label: string, cells: CellValue[]): ChartSeries {
-  return { label, values: cells.map(chartValue) };
+  return { label, values: cells.map(chartValue), marks: cells.map((cell) => (typeof cell === "string" ? cell : null)) };
 }
 
 /** Bars side by side, a group per label and a series per [name, cells]. */

@@ -1,0 +1,300 @@
+/**
+ * The report as the reader of attacker.ts sees it: every count of every view the same people can
+ * open (this report, the same report per kommun and per insats, each with its comparison period),
+ * and every relation between those counts that the views publish. Each relation is added only
+ * when it holds for the numbers at hand, so a relation that a förbund's data breaks (a closure
+ * reason without a category, say) is simply not one the reader can use.
+ */
+import type { GoalRow } from "../../goals";
+import type { ClosureCategory } from "../../reference-defaults";
+import { GENDERS, type ReportFilters, type ReportJson } from "../types";
+import type { CellSystem, SumConstraint } from "./attacker";
+
+/** One combination of filters: its report, the same report a year earlier, and its goal rows. */
+export interface ReportSlice {
+  filters: ReportFilters;
+  now: ReportJson;
+  before: ReportJson;
+  goals: readonly GoalRow[];
+}
+
+export type PeriodKey = "now" | "before";
+
+/** A path into one period of one slice: ["active", "byKommun", "Växjö"], ["goals", "active", "kvinna", "n"]. */
+export type CellPath = readonly string[];
+
+// Maps keyed by configured labels: every key inside is a label, never a field name.
+const LABEL_MAPS = new Set([
+  "byKommun",
+  "byGender",
+  "byAgeGroup",
+  "byReferrer",
+  "byReason",
+  "byCategory",
+  "byDecision",
+  "byType",
+  "answeredByGender",
+  "yesByGender",
+  "baseline",
+  "current",
+  "areaAnswered",
+]);
+
+// Fields that are not counts: echoes of the query, and values derived from counts.
+const NOT_COUNTS = new Set(["period", "filters", "share", "offeredShare", "areaMeanChange"]);
+
+/** Every count of a report with its path, in the report's own order. */
+export function reportCounts(report: ReportJson): Array<[CellPath, number]> {
+  const out: Array<[CellPath, number]> = [];
+  const walk = (node: unknown, path: string[], keysAreLabels: boolean) => {
+    if (typeof node === "number") {
+      out.push([path, node]);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    for (const [key, value] of Object.entries(node)) {
+      if (!keysAreLabels && NOT_COUNTS.has(key)) continue;
+      walk(value, [...path, key], !keysAreLabels && LABEL_MAPS.has(key));
+    }
+  };
+  walk(report, [], false);
+  return out;
+}
+
+/** The goal counts a goal row shows: numerator and (for shares) denominator, overall and by kön. */
+function goalCounts(rows: readonly GoalRow[], period: PeriodKey): Array<[CellPath, number]> {
+  const out: Array<[CellPath, number]> = [];
+  for (const row of rows) {
+    const outcomes = period === "now" ? { total: row.outcome, ...row.byGender } : { total: row.previous, ...row.previousByGender };
+    for (const [group, outcome] of Object.entries(outcomes)) {
+      if (outcome === undefined) continue;
+      out.push([["goals", row.metric, group, "n"], outcome.numerator]);
+      if (row.kind === "share") out.push([["goals", row.metric, group, "d"], outcome.denominator]);
+    }
+  }
+  return out;
+}
+
+/** The same count elsewhere in the report, for the goal metrics that restate one. */
+const GOAL_EQUIVALENTS: Record<string, { n?: (g: string | null) => string[]; d?: (g: string | null) => string[] }> = {
+  active: { n: (g) => (g === null ? ["active", "total"] : ["active", "byGender", g]) },
+  new_enrolments: { n: (g) => (g === null ? ["newlyEnrolled", "total"] : ["newlyEnrolled", "byGender", g]) },
+  trappan_share: {
+    n: (g) => (g === null ? ["trappan", "movedUp"] : ["trappan", "byGender", g, "movedUp"]),
+    d: (g) => (g === null ? ["trappan", "measured"] : ["trappan", "byGender", g, "measured"]),
+  },
+  skapa_offered_share: {
+    n: (g) => (g === null ? ["skapa", "offered"] : ["goals", "skapa_offered_share", g, "n"]),
+    d: (g) => (g === null ? ["skapa", "active"] : ["active", "byGender", g]),
+  },
+  skapa_progressed_share: {
+    n: (g) => (g === null ? ["skapa", "progressed"] : ["goals", "skapa_progressed_share", g, "n"]),
+    d: (g) => (g === null ? ["skapa", "assessedTwice"] : ["goals", "skapa_progressed_share", g, "d"]),
+  },
+  closed_with_plan_share: {
+    n: (g) => (g === null ? ["closed", "withPlanAfter"] : ["goals", "closed_with_plan_share", g, "n"]),
+    d: (g) => (g === null ? ["closed", "total"] : ["goals", "closed_with_plan_share", g, "d"]),
+  },
+  trappan_upper_part_share: {
+    n: (g) => (g === null ? ["trappan", "closedInUpperPart"] : ["goals", "trappan_upper_part_share", g, "n"]),
+    d: (g) => (g === null ? ["trappan", "closedWithPlacement"] : ["goals", "trappan_upper_part_share", g, "d"]),
+  },
+};
+
+export function sliceKey(filters: ReportFilters): string {
+  return JSON.stringify([filters.insats, filters.kommun]);
+}
+
+export function cellKey(slice: string, period: PeriodKey, path: CellPath): string {
+  return JSON.stringify([slice, period, ...path]);
+}
+
+export interface ReportModel {
+  system: CellSystem;
+  /** Cell key -> index into the system. Cells that are the same count share one index. */
+  index: Map<string, number>;
+}
+
+/** Union–find over cell keys that name the same count (a goal restating a report count, …). */
+class SameCount {
+  private parent = new Map<string, string>();
+  find(key: string): string {
+    let root = key;
+    while (this.parent.has(root)) root = this.parent.get(root)!;
+    return root;
+  }
+  join(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+}
+
+interface Builder {
+  values: Map<string, number>;
+  sums: Array<{ total: string; parts: string[] }>;
+  atMost: Array<[string, string]>;
+  same: SameCount;
+}
+
+function addSum(builder: Builder, total: string, parts: string[]): void {
+  const present = parts.filter((part) => builder.values.has(part));
+  if (!builder.values.has(total) || present.length === 0) return;
+  const sum = present.reduce((acc, part) => acc + builder.values.get(part)!, 0);
+  if (sum === builder.values.get(total)) builder.sums.push({ total, parts: present });
+}
+
+function addAtMost(builder: Builder, small: string, large: string): void {
+  const a = builder.values.get(small);
+  const b = builder.values.get(large);
+  if (a !== undefined && b !== undefined && a <= b) builder.atMost.push([small, large]);
+}
+
+function addSame(builder: Builder, a: string, b: string): void {
+  const x = builder.values.get(a);
+  const y = builder.values.get(b);
+  if (x !== undefined && x === y && a !== b) builder.same.join(a, b);
+}
+
+/** The relations inside one period of one slice. */
+function periodRelations(builder: Builder, report: ReportJson, key: (path: CellPath) => string, categories: Readonly<Record<string, ClosureCategory>>, goals: readonly GoalRow[]): void {
+  const keys = (map: object, ...prefix: string[]) => Object.keys(map).map((label) => key([...prefix, label]));
+  const total = (...path: string[]) => key(path);
+  const { active, newlyEnrolled, closed, referrals, studyVisits, trappan, skapa, fov, support } = report;
+  for (const map of ["byKommun", "byGender", "byAgeGroup", "byReferrer"] as const) addSum(builder, total("active", "total"), keys(active[map], "active", map));
+  for (const map of ["byKommun", "byGender"] as const) addSum(builder, total("newlyEnrolled", "total"), keys(newlyEnrolled[map], "newlyEnrolled", map));
+  addSum(builder, total("closed", "total"), keys(closed.byReason, "closed", "byReason"));
+  addSum(builder, total("closed", "total"), keys(closed.byKommun, "closed", "byKommun"));
+  addSum(builder, total("closed", "total"), [...keys(closed.byCategory, "closed", "byCategory"), ...Object.keys(closed.byReason).filter((reason) => categories[reason] === undefined).map((reason) => key(["closed", "byReason", reason]))]);
+  for (const category of Object.keys(closed.byCategory)) {
+    const reasons = Object.keys(closed.byReason).filter((reason) => categories[reason] === category);
+    addSum(builder, total("closed", "byCategory", category), reasons.map((reason) => key(["closed", "byReason", reason])));
+  }
+  addAtMost(builder, total("closed", "withPlanAfter"), total("closed", "total"));
+  for (const map of ["byReferrer", "byKommun", "byDecision"] as const) addSum(builder, total("referrals", "total"), keys(referrals[map], "referrals", map));
+  addSum(builder, total("studyVisits", "total"), keys(studyVisits.byKommun, "studyVisits", "byKommun"));
+
+  addSum(builder, total("trappan", "measured"), [total("trappan", "movedUp"), total("trappan", "unchanged"), total("trappan", "movedDown")]);
+  for (const field of ["measured", "movedUp"] as const) {
+    addSum(builder, total("trappan", field), Object.keys(trappan.byGender).map((g) => key(["trappan", "byGender", g, field])));
+    addSum(builder, total("trappan", field), Object.keys(trappan.byKommun).map((k) => key(["trappan", "byKommun", k, field])));
+  }
+  for (const [group, map] of [["byGender", trappan.byGender], ["byKommun", trappan.byKommun]] as const) {
+    for (const label of Object.keys(map)) addAtMost(builder, key(["trappan", group, label, "movedUp"]), key(["trappan", group, label, "measured"]));
+  }
+  addSum(builder, total("trappan", "measured"), keys(trappan.baseline, "trappan", "baseline"));
+  addSum(builder, total("trappan", "measured"), keys(trappan.current, "trappan", "current"));
+  addAtMost(builder, total("trappan", "closedInUpperPart"), total("trappan", "closedWithPlacement"));
+  addAtMost(builder, total("trappan", "closedWithPlacement"), total("closed", "total"));
+  addAtMost(builder, total("trappan", "measured"), total("active", "total"));
+
+  addSame(builder, total("skapa", "active"), total("active", "total"));
+  addAtMost(builder, total("skapa", "offered"), total("skapa", "active"));
+  addAtMost(builder, total("skapa", "progressed"), total("skapa", "assessedTwice"));
+  for (const area of Object.keys(skapa.areaAnswered)) addAtMost(builder, key(["skapa", "areaAnswered", area]), total("skapa", "assessedTwice"));
+
+  addSum(builder, total("fov", "answered"), keys(fov.answeredByGender, "fov", "answeredByGender"));
+  addSum(builder, total("fov", "yes"), keys(fov.yesByGender, "fov", "yesByGender"));
+  addAtMost(builder, total("fov", "yes"), total("fov", "answered"));
+  for (const g of Object.keys(fov.yesByGender)) addAtMost(builder, key(["fov", "yesByGender", g]), key(["fov", "answeredByGender", g]));
+  addAtMost(builder, total("fov", "answered"), total("active", "total"));
+
+  const types = Object.keys(support.byType);
+  addSum(builder, total("support", "total"), types.map((type) => key(["support", "byType", type, "total"])));
+  addSum(builder, total("support", "raisedActivity"), types.map((type) => key(["support", "byType", type, "raisedActivity"])));
+  addAtMost(builder, total("support", "raisedActivity"), total("support", "total"));
+  for (const type of types) addAtMost(builder, key(["support", "byType", type, "raisedActivity"]), key(["support", "byType", type, "total"]));
+
+  for (const row of goals) {
+    const groups = [...GENDERS].filter((g) => builder.values.has(key(["goals", row.metric, g, "n"])));
+    for (const part of row.kind === "share" ? ["n", "d"] : ["n"]) {
+      addSum(builder, key(["goals", row.metric, "total", part]), groups.map((g) => key(["goals", row.metric, g, part])));
+      for (const group of [null, ...groups]) {
+        const equivalent = GOAL_EQUIVALENTS[row.metric]?.[part as "n" | "d"]?.(group);
+        if (equivalent) addSame(builder, key(["goals", row.metric, group ?? "total", part]), key(equivalent));
+      }
+    }
+    if (row.kind === "share") for (const group of ["total", ...groups]) addAtMost(builder, key(["goals", row.metric, group, "n"]), key(["goals", row.metric, group, "d"]));
+  }
+}
+
+/**
+ * The slices that partition `whole` along one filter: `whole` has that filter unset, each part
+ * has it set and agrees with `whole` on the other filter.
+ */
+function partitionsOf(whole: ReportSlice, slices: readonly ReportSlice[], dimension: "insats" | "kommun"): ReportSlice[] {
+  if (whole.filters[dimension] !== null) return [];
+  const other = dimension === "insats" ? "kommun" : "insats";
+  return slices.filter((slice) => slice.filters[dimension] !== null && slice.filters[other] === whole.filters[other]);
+}
+
+/**
+ * Every count of `slices` (each with its comparison period) and every relation the reader can use:
+ * inside each report, between a report and its per-kommun and per-insats parts, and between a
+ * kommun's row in the whole report and that kommun's own report.
+ */
+export function buildModel(slices: readonly ReportSlice[], categories: Readonly<Record<string, ClosureCategory>>): ReportModel {
+  const builder: Builder = { values: new Map(), sums: [], atMost: [], same: new SameCount() };
+  const periods: PeriodKey[] = ["now", "before"];
+  for (const slice of slices) {
+    const name = sliceKey(slice.filters);
+    for (const period of periods) {
+      for (const [path, value] of [...reportCounts(slice[period]), ...goalCounts(slice.goals, period)]) builder.values.set(cellKey(name, period, path), value);
+    }
+  }
+  for (const slice of slices) {
+    const name = sliceKey(slice.filters);
+    for (const period of periods) periodRelations(builder, slice[period], (path) => cellKey(name, period, path), categories, slice.goals);
+  }
+  for (const whole of slices) {
+    const wholeName = sliceKey(whole.filters);
+    for (const dimension of ["kommun", "insats"] as const) {
+      const parts = partitionsOf(whole, slices, dimension);
+      if (parts.length === 0) continue;
+      for (const period of periods) {
+        const paths = [...reportCounts(whole[period]), ...goalCounts(whole.goals, period)].map(([path]) => path);
+        for (const path of paths) addSum(builder, cellKey(wholeName, period, path), parts.map((part) => cellKey(sliceKey(part.filters), period, path)));
+        if (dimension !== "kommun") continue;
+        // A kommun's row in the whole report is that kommun's own report.
+        for (const part of parts) {
+          const kommun = part.filters.kommun!;
+          const partName = sliceKey(part.filters);
+          for (const topic of ["active", "newlyEnrolled", "closed", "referrals", "studyVisits"]) {
+            addSame(builder, cellKey(wholeName, period, [topic, "byKommun", kommun]), cellKey(partName, period, [topic, "total"]));
+          }
+          for (const field of ["measured", "movedUp"]) {
+            addSame(builder, cellKey(wholeName, period, ["trappan", "byKommun", kommun, field]), cellKey(partName, period, ["trappan", field]));
+          }
+        }
+      }
+    }
+  }
+  // Cells naming the same count become one cell.
+  const index = new Map<string, number>();
+  const values: number[] = [];
+  const rootIndex = new Map<string, number>();
+  for (const [key, value] of builder.values) {
+    const root = builder.same.find(key);
+    let i = rootIndex.get(root);
+    if (i === undefined) {
+      i = values.length;
+      values.push(value);
+      rootIndex.set(root, i);
+    }
+    index.set(key, i);
+  }
+  const at = (key: string) => index.get(key)!;
+  const seen = new Set<string>();
+  const sums: SumConstraint[] = [];
+  for (const sum of builder.sums) {
+    const constraint = { total: at(sum.total), parts: sum.parts.map(at) };
+    // A sum whose only part is its total says nothing; the same relation twice is one.
+    if (constraint.parts.length === 1 && constraint.parts[0] === constraint.total) continue;
+    const signature = `${constraint.total}=${[...constraint.parts].sort((a, b) => a - b).join("+")}`;
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    sums.push(constraint);
+  }
+  const atMost = builder.atMost.map(([a, b]) => [at(a), at(b)] as const).filter(([a, b]) => a !== b);
+  return { system: { values, sums, atMost }, index };
+}
