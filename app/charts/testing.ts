@@ -62,6 +62,7 @@ export function testBundle({
     ageGroupOrder: DEFAULT_AGE_GROUPS.map((group) => group.label),
     closureReasonCategories: Object.fromEntries(DEFAULT_CLOSURE_REASONS.map((reason) => [reason.label, reason.category])),
     linked: [],
+    steeringRefusal: null,
     generatedAt: "2025-09-01T08:00:00.000Z",
   };
 }

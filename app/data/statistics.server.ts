@@ -7,6 +7,7 @@ import { DEFAULT_TRAPPAN_LABELS } from "~/domain/reference-defaults";
 import { GOAL_METRIC_KEYS, goalFollowUp, goalInputs, isGoalMetric, type GoalTarget } from "~/domain/goals";
 import { maxDate, minDate, previousPeriod, type Period } from "~/domain/period";
 import type { ReportBundle, ReportQuery } from "~/domain/report-bundle";
+import { familyView, protectedViews, reportFamily, reportSlice, steeringRefusal } from "~/domain/statistics/disclosure/family";
 import {
   computeReport,
   type ClosureCategory,
@@ -432,22 +433,28 @@ export async function buildReport(organisationId: string, query: ReportQuery): P
 // ---------------------------------------------------------------------------------------------
 // The bundle
 
-async function insatsSettings(organisationId: string, insatsId: string | null) {
-  if (insatsId === null) return { targets: [] as GoalTarget[], stepLabels: defaultStepLabels() };
-  const insats = await prisma.insats.findFirstOrThrow({
-    where: { id: insatsId, organisationId },
-    select: {
-      targets: { select: { metric: true, value: true } },
-      trappanSteps: { select: { step: true, label: true } },
-    },
-  });
+async function stepLabelsOf(organisationId: string, insatsId: string | null): Promise<Record<string, string>> {
   const stepLabels = defaultStepLabels();
-  for (const { step, label } of insats.trappanSteps) stepLabels[String(step)] = label;
-  // InsatsTarget has no order of its own; the order of the metric list is the report's.
-  const targets = insats.targets
-    .filter((target): target is GoalTarget => isGoalMetric(target.metric))
-    .sort((a, b) => GOAL_METRIC_KEYS.indexOf(a.metric) - GOAL_METRIC_KEYS.indexOf(b.metric));
-  return { targets, stepLabels };
+  if (insatsId === null) return stepLabels;
+  const steps = await prisma.trappanStep.findMany({ where: { insatsId, insats: { organisationId } }, select: { step: true, label: true } });
+  for (const { step, label } of steps) stepLabels[String(step)] = label;
+  return stepLabels;
+}
+
+/** Every insats's goal targets by insats name, in the order of the metric list (InsatsTarget has none). */
+async function targetsByInsats(organisationId: string): Promise<Map<string, GoalTarget[]>> {
+  const insatser = await prisma.insats.findMany({
+    where: { organisationId },
+    select: { name: true, targets: { select: { metric: true, value: true } } },
+  });
+  return new Map(
+    insatser.map((insats) => [
+      insats.name,
+      insats.targets
+        .filter((target): target is GoalTarget => isGoalMetric(target.metric))
+        .sort((a, b) => GOAL_METRIC_KEYS.indexOf(a.metric) - GOAL_METRIC_KEYS.indexOf(b.metric)),
+    ]),
+  );
 }
 
 function defaultStepLabels(): Record<string, string> {
@@ -456,8 +463,10 @@ function defaultStepLabels(): Record<string, string> {
 
 /**
  * Everything a presentation of the report needs: the report, the same report one year earlier,
- * goal follow-up for the chosen insats, and the förbund's labels and small-number threshold.
- * Throws ReportQueryError for an unknown insats or kommun.
+ * goal follow-up for the chosen insats, the förbund's labels and small-number threshold, and the
+ * same report for every other insats and kommun (small-number protection covers all views that
+ * a reader can open together, so that no view undoes another). Throws ReportQueryError for an
+ * unknown insats or kommun.
  */
 export async function buildReportBundle(
   organisationId: string,
@@ -466,34 +475,43 @@ export async function buildReportBundle(
 ): Promise<ReportBundle> {
   const filters = await resolveFilters(organisationId, query);
   const previous = previousPeriod(query.period);
-  const [organisation, ageGroups, closureReasons, settings, input] = await Promise.all([
+  const everything: ResolvedFilters = { insatsId: null, kommunId: null };
+  const [organisation, ageGroups, closureReasons, stepLabels, targets, input] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({
       where: { id: organisationId },
       select: { name: true, smallNumberThreshold: true },
     }),
     prisma.ageGroup.findMany({ where: { organisationId }, select: { label: true }, orderBy: [{ sortOrder: "asc" }, { minAge: "asc" }] }),
     prisma.closureReason.findMany({ where: { organisationId }, select: { label: true, category: true } }),
-    insatsSettings(organisationId, filters.insatsId),
-    loadInput(organisationId, query, filters, comparisonSpan(query.period)),
+    stepLabelsOf(organisationId, filters.insatsId),
+    targetsByInsats(organisationId),
+    loadInput(organisationId, { ...query, insats: null, kommun: null }, everything, comparisonSpan(query.period)),
   ]);
-  const previousInput: ReportInput = { ...input, period: previous };
-  const goals =
-    settings.targets.length === 0 ? [] : goalFollowUp(settings.targets, goalInputs(input), goalInputs(previousInput));
+  const goalsOf = (sliceInput: ReportInput) => {
+    const insatsTargets = sliceInput.filters.insats === null ? [] : (targets.get(sliceInput.filters.insats) ?? []);
+    if (insatsTargets.length === 0) return [];
+    return goalFollowUp(insatsTargets, goalInputs(sliceInput), goalInputs({ ...sliceInput, period: previous }));
+  };
+  const family = reportFamily(input, previous, goalsOf);
+  const wanted = { insats: query.insats, kommun: query.kommun };
+  // An insats in a kommun, or a configured insats or kommun without records, is outside the family.
+  const main = familyView(family, wanted) ?? reportSlice(input, wanted, previous, goalsOf);
   return {
     organisationName: organisation.name,
     query,
-    report: computeReport(input),
-    previous: computeReport(previousInput),
+    report: main.now,
+    previous: main.before,
     previousPeriod: previous,
-    goals,
+    goals: [...main.goals],
     smallNumberThreshold: organisation.smallNumberThreshold,
     suppressSmallNumbers,
-    stepLabels: settings.stepLabels,
+    stepLabels,
     ageGroupOrder: ageGroups.map((group) => group.label),
     closureReasonCategories: Object.fromEntries(
       closureReasons.map((reason) => [reason.label, reason.category as ClosureCategory]),
     ),
-    linked: [],
+    linked: protectedViews(family).filter((view) => view !== main),
+    steeringRefusal: steeringRefusal(family, wanted),
     generatedAt: new Date().toISOString(),
   };
 }

@@ -36,6 +36,8 @@ export interface ReportBundle {
    * comparison periods: small-number protection covers them together (statistics/disclosure).
    */
   linked: ReportSlice[];
+  /** Why the steering roles may not open this view (too narrow), or null. */
+  steeringRefusal: { field: "insats" | "kommun"; message: string } | null;
   generatedAt: string; // ISO timestamp
 }
 

@@ -17,6 +17,9 @@ export function hidesSmallNumbers(user: CurrentUser, requested: boolean): boolea
   return user.role !== "forbundschef" || requested;
 }
 
+export const STEERING_PERIOD_MESSAGE =
+  "Styrgruppen kan välja helår, jan–jun, jan–aug eller sedan start, inte egna datum: två rapporter med nästan samma datum skulle kunna avslöja enskilda deltagare.";
+
 export type StatisticsRequest =
   | { ok: true; user: CurrentUser; bundle: ReportBundle; search: string; values: StatisticsFormValues; options: StatisticsOptions }
   | { ok: false; user: CurrentUser; errors: StatisticsErrors; values: StatisticsFormValues; options: StatisticsOptions };
@@ -28,6 +31,11 @@ export async function loadStatisticsRequest(request: Request): Promise<Statistic
   const parsed = parseStatisticsQuery(url.searchParams, todayInSweden());
   if (!parsed.ok) return { ok: false, user, errors: parsed.errors, values: parsed.values, options };
   const { query } = parsed;
+  const steering = user.role !== "forbundschef";
+  // Any dates would let two reports a day apart be subtracted: steering roles use the fixed periods.
+  if (steering && query.period === "anpassad") {
+    return { ok: false, user, errors: { period: STEERING_PERIOD_MESSAGE }, values: parsed.values, options };
+  }
   const period = resolvePeriod(query, options.insatser);
   if (!period.ok) return { ok: false, user, errors: { [period.field]: period.message }, values: parsed.values, options };
   const suppressSmallNumbers = hidesSmallNumbers(user, query.dolj);
@@ -37,6 +45,9 @@ export async function loadStatisticsRequest(request: Request): Promise<Statistic
       { period: period.period, insats: query.insats, kommun: query.kommun },
       { suppressSmallNumbers },
     );
+    if (steering && bundle.steeringRefusal !== null) {
+      return { ok: false, user, errors: { [bundle.steeringRefusal.field]: bundle.steeringRefusal.message }, values: parsed.values, options };
+    }
     const values = { ...parsed.values, dolj: suppressSmallNumbers };
     return { ok: true, user, bundle, search: statisticsSearch(query, suppressSmallNumbers), values, options };
   } catch (error) {

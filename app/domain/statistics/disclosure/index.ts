@@ -12,14 +12,14 @@
 import type { GoalRow } from "../../goals";
 import type { ClosureCategory } from "../../reference-defaults";
 import type { GenderMap, ReportJson } from "../types";
-import { buildModel, cellKey, type PeriodKey, type ReportSlice, reportCounts, sliceKey } from "./model";
+import { buildModel, cellKey, type PeriodKey, type ReportModel, type ReportSlice, reportCounts, sliceKey } from "./model";
 import { protectCells } from "./protect";
 import { type CellState, type CellValue, HIDDEN_MARK, meanOf, NO_VALUE, shareOf, type Shown, type ShownGoal, smallMark } from "./shown";
 
 export * from "./shown";
 export { attack, propagate, priorBounds, recoveredCells, type Bounds, type CellSystem, type SumConstraint } from "./attacker";
 export { protectCells } from "./protect";
-export { buildModel, reportCounts, type CellPath, type ReportSlice } from "./model";
+export { buildModel, cellKey, reportCounts, sliceKey, type CellPath, type ReportModel, type ReportSlice } from "./model";
 
 export interface ProtectionOptions {
   /** Counts 1..threshold−1 are small. */
@@ -64,15 +64,8 @@ function isFovByGender(key: string): boolean {
 export function protectReport(main: ReportSlice, linked: readonly ReportSlice[], options: ProtectionOptions): ProtectedReport {
   const { threshold } = options;
   const mainName = sliceKey(main.filters);
-  const slices = [main, ...linked.filter((slice) => sliceKey(slice.filters) !== mainName)];
-  const model = buildModel(slices, options.closureCategories);
-  const { system, index } = model;
-  const sensitive = system.values.map(() => false);
-  for (const [key, i] of index) {
-    const value = system.values[i]!;
-    if (value >= 1 && value < threshold && (options.enabled || isFovByGender(key))) sensitive[i] = true;
-  }
-  const { states } = protectCells(system, sensitive, threshold);
+  const { model, states } = protectSlices([main, ...linked.filter((slice) => sliceKey(slice.filters) !== mainName)], options);
+  const { index } = model;
   const stateOf = (period: PeriodKey, path: readonly string[]): CellState => {
     const i = index.get(cellKey(mainName, period, path));
     return i === undefined ? "shown" : states[i]!;
@@ -104,6 +97,35 @@ export function protectReport(main: ReportSlice, linked: readonly ReportSlice[],
     return { outcome: goalCell(row, "now", "total", row.outcome), byGender, previous: goalCell(row, "before", "total", row.previous) };
   });
   return { threshold, enabled: options.enabled, now: showPeriod("now"), before: showPeriod("before"), goals, summary };
+}
+
+export interface SliceProtection {
+  model: ReportModel;
+  /** The primary rule's cells: small counts this view must not give away. */
+  sensitive: boolean[];
+  states: CellState[];
+}
+
+/** The marks of every cell of every slice, decided together. */
+export function protectSlices(slices: readonly ReportSlice[], options: ProtectionOptions): SliceProtection {
+  // One order whichever view asks, so that every view of the family gets the very same marks.
+  const ordered = [...slices].sort((a, b) => (sliceKey(a.filters) < sliceKey(b.filters) ? -1 : sliceKey(a.filters) > sliceKey(b.filters) ? 1 : 0));
+  const model = buildModel(ordered, options.closureCategories);
+  const { system, index } = model;
+  const sensitive = system.values.map(() => false);
+  for (const [key, i] of index) {
+    const value = system.values[i]!;
+    if (value >= 1 && value < options.threshold && (options.enabled || isFovByGender(key))) sensitive[i] = true;
+  }
+  // A cell costs as much as the widest view that shows it: the whole report's cells are kept
+  // back last, a cell seen only in one insats in one kommun first.
+  const cost = system.values.map(() => 0);
+  for (const [key, i] of index) {
+    const [slice] = JSON.parse(key) as [string];
+    const [insats, kommun] = JSON.parse(slice) as [string | null, string | null];
+    cost[i] = Math.max(cost[i]!, (insats === null ? 1 : 0) + (kommun === null ? 1 : 0));
+  }
+  return { model, sensitive, states: protectCells(system, sensitive, options.threshold, cost).states };
 }
 
 /** The report with each count replaced by `show(path, count)` and each share and mean following its counts. */
@@ -172,7 +194,9 @@ function showReport(report: ReportJson, show: (path: string[], value: number) =>
       offered: count("skapa", "offered"),
       assessedTwice: count("skapa", "assessedTwice"),
       progressed: count("skapa", "progressed"),
-      areaMeanChange: Object.fromEntries(Object.entries(skapa.areaMeanChange).map(([area, mean]) => [area, meanOf(mean, count("skapa", "areaAnswered", area))])),
+      areaMeanChange: Object.fromEntries(
+        Object.entries(skapa.areaMeanChange).map(([area, mean]) => [area, meanOf(mean, count("skapa", "areaAnswered", area))]),
+      ),
       areaAnswered: map(["skapa", "areaAnswered"], skapa.areaAnswered),
       share: shareOf(count("skapa", "progressed"), count("skapa", "assessedTwice")),
       offeredShare: shareOf(count("skapa", "offered"), count("skapa", "active")),
@@ -187,7 +211,10 @@ function showReport(report: ReportJson, show: (path: string[], value: number) =>
       total: count("support", "total"),
       raisedActivity: count("support", "raisedActivity"),
       byType: Object.fromEntries(
-        Object.keys(support.byType).map((type) => [type, { total: count("support", "byType", type, "total"), raisedActivity: count("support", "byType", type, "raisedActivity") }]),
+        Object.keys(support.byType).map((type) => [
+          type,
+          { total: count("support", "byType", type, "total"), raisedActivity: count("support", "byType", type, "raisedActivity") },
+        ]),
       ),
     },
   };

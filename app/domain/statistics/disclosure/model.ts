@@ -157,7 +157,13 @@ function addSame(builder: Builder, a: string, b: string): void {
 }
 
 /** The relations inside one period of one slice. */
-function periodRelations(builder: Builder, report: ReportJson, key: (path: CellPath) => string, categories: Readonly<Record<string, ClosureCategory>>, goals: readonly GoalRow[]): void {
+function periodRelations(
+  builder: Builder,
+  report: ReportJson,
+  key: (path: CellPath) => string,
+  categories: Readonly<Record<string, ClosureCategory>>,
+  goals: readonly GoalRow[],
+): void {
   const keys = (map: object, ...prefix: string[]) => Object.keys(map).map((label) => key([...prefix, label]));
   const total = (...path: string[]) => key(path);
   const { active, newlyEnrolled, closed, referrals, studyVisits, trappan, skapa, fov, support } = report;
@@ -165,10 +171,19 @@ function periodRelations(builder: Builder, report: ReportJson, key: (path: CellP
   for (const map of ["byKommun", "byGender"] as const) addSum(builder, total("newlyEnrolled", "total"), keys(newlyEnrolled[map], "newlyEnrolled", map));
   addSum(builder, total("closed", "total"), keys(closed.byReason, "closed", "byReason"));
   addSum(builder, total("closed", "total"), keys(closed.byKommun, "closed", "byKommun"));
-  addSum(builder, total("closed", "total"), [...keys(closed.byCategory, "closed", "byCategory"), ...Object.keys(closed.byReason).filter((reason) => categories[reason] === undefined).map((reason) => key(["closed", "byReason", reason]))]);
+  addSum(builder, total("closed", "total"), [
+    ...keys(closed.byCategory, "closed", "byCategory"),
+    ...Object.keys(closed.byReason)
+      .filter((reason) => categories[reason] === undefined)
+      .map((reason) => key(["closed", "byReason", reason])),
+  ]);
   for (const category of Object.keys(closed.byCategory)) {
     const reasons = Object.keys(closed.byReason).filter((reason) => categories[reason] === category);
-    addSum(builder, total("closed", "byCategory", category), reasons.map((reason) => key(["closed", "byReason", reason])));
+    addSum(
+      builder,
+      total("closed", "byCategory", category),
+      reasons.map((reason) => key(["closed", "byReason", reason])),
+    );
   }
   addAtMost(builder, total("closed", "withPlanAfter"), total("closed", "total"));
   for (const map of ["byReferrer", "byKommun", "byDecision"] as const) addSum(builder, total("referrals", "total"), keys(referrals[map], "referrals", map));
@@ -176,10 +191,21 @@ function periodRelations(builder: Builder, report: ReportJson, key: (path: CellP
 
   addSum(builder, total("trappan", "measured"), [total("trappan", "movedUp"), total("trappan", "unchanged"), total("trappan", "movedDown")]);
   for (const field of ["measured", "movedUp"] as const) {
-    addSum(builder, total("trappan", field), Object.keys(trappan.byGender).map((g) => key(["trappan", "byGender", g, field])));
-    addSum(builder, total("trappan", field), Object.keys(trappan.byKommun).map((k) => key(["trappan", "byKommun", k, field])));
+    addSum(
+      builder,
+      total("trappan", field),
+      Object.keys(trappan.byGender).map((g) => key(["trappan", "byGender", g, field])),
+    );
+    addSum(
+      builder,
+      total("trappan", field),
+      Object.keys(trappan.byKommun).map((k) => key(["trappan", "byKommun", k, field])),
+    );
   }
-  for (const [group, map] of [["byGender", trappan.byGender], ["byKommun", trappan.byKommun]] as const) {
+  for (const [group, map] of [
+    ["byGender", trappan.byGender],
+    ["byKommun", trappan.byKommun],
+  ] as const) {
     for (const label of Object.keys(map)) addAtMost(builder, key(["trappan", group, label, "movedUp"]), key(["trappan", group, label, "measured"]));
   }
   addSum(builder, total("trappan", "measured"), keys(trappan.baseline, "trappan", "baseline"));
@@ -200,21 +226,34 @@ function periodRelations(builder: Builder, report: ReportJson, key: (path: CellP
   addAtMost(builder, total("fov", "answered"), total("active", "total"));
 
   const types = Object.keys(support.byType);
-  addSum(builder, total("support", "total"), types.map((type) => key(["support", "byType", type, "total"])));
-  addSum(builder, total("support", "raisedActivity"), types.map((type) => key(["support", "byType", type, "raisedActivity"])));
+  addSum(
+    builder,
+    total("support", "total"),
+    types.map((type) => key(["support", "byType", type, "total"])),
+  );
+  addSum(
+    builder,
+    total("support", "raisedActivity"),
+    types.map((type) => key(["support", "byType", type, "raisedActivity"])),
+  );
   addAtMost(builder, total("support", "raisedActivity"), total("support", "total"));
   for (const type of types) addAtMost(builder, key(["support", "byType", type, "raisedActivity"]), key(["support", "byType", type, "total"]));
 
   for (const row of goals) {
     const groups = [...GENDERS].filter((g) => builder.values.has(key(["goals", row.metric, g, "n"])));
     for (const part of row.kind === "share" ? ["n", "d"] : ["n"]) {
-      addSum(builder, key(["goals", row.metric, "total", part]), groups.map((g) => key(["goals", row.metric, g, part])));
+      addSum(
+        builder,
+        key(["goals", row.metric, "total", part]),
+        groups.map((g) => key(["goals", row.metric, g, part])),
+      );
       for (const group of [null, ...groups]) {
         const equivalent = GOAL_EQUIVALENTS[row.metric]?.[part as "n" | "d"]?.(group);
         if (equivalent) addSame(builder, key(["goals", row.metric, group ?? "total", part]), key(equivalent));
       }
     }
-    if (row.kind === "share") for (const group of ["total", ...groups]) addAtMost(builder, key(["goals", row.metric, group, "n"]), key(["goals", row.metric, group, "d"]));
+    if (row.kind === "share")
+      for (const group of ["total", ...groups]) addAtMost(builder, key(["goals", row.metric, group, "n"]), key(["goals", row.metric, group, "d"]));
   }
 }
 
@@ -253,7 +292,12 @@ export function buildModel(slices: readonly ReportSlice[], categories: Readonly<
       if (parts.length === 0) continue;
       for (const period of periods) {
         const paths = [...reportCounts(whole[period]), ...goalCounts(whole.goals, period)].map(([path]) => path);
-        for (const path of paths) addSum(builder, cellKey(wholeName, period, path), parts.map((part) => cellKey(sliceKey(part.filters), period, path)));
+        for (const path of paths)
+          addSum(
+            builder,
+            cellKey(wholeName, period, path),
+            parts.map((part) => cellKey(sliceKey(part.filters), period, path)),
+          );
         if (dimension !== "kommun") continue;
         // A kommun's row in the whole report is that kommun's own report.
         for (const part of parts) {

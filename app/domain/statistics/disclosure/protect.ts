@@ -54,24 +54,30 @@ function pinningRelations(relations: readonly Relation[], cell: number, bounds: 
   });
 }
 
-export function protectCells(system: CellSystem, sensitive: readonly boolean[], threshold: number): ProtectionResult {
+/**
+ * `cost[i]` orders the cells to keep back when several would do (lower first): the report's own
+ * cells cost more than cells seen only in a narrower view, so the whole report stays readable.
+ */
+export function protectCells(system: CellSystem, sensitive: readonly boolean[], threshold: number, cost: readonly number[] = []): ProtectionResult {
   const states: CellState[] = system.values.map((_, i) => (sensitive[i] ? "small" : "shown"));
   if (!sensitive.some(Boolean)) return { states, rounds: 0 };
   const relations: Relation[] = system.sums.map((sum) => ({ members: [sum.total, ...sum.parts], total: sum.total }));
   const relationsOf: Relation[][] = system.values.map(() => []);
   for (const relation of relations) for (const member of new Set(relation.members)) relationsOf[member]!.push(relation);
 
-  // Smallest non-zero part first, then a non-zero total, a zero only when nothing else is left;
-  // ties by position, so the same counts always give the same cells.
-  const rank = (cell: number, relation: Relation): [number, number, number, number] => {
+  // A non-zero cell before a zero, a cheap cell before a costly one, a part before its total,
+  // the smallest first; ties by position, so the same counts always give the same cells.
+  type Rank = [number, number, number, number, number];
+  const rank = (cell: number, relation: Relation): Rank => {
     const value = system.values[cell]!;
-    return [value === 0 ? 1 : 0, cell === relation.total ? 1 : 0, value, cell];
+    return [value === 0 ? 1 : 0, cost[cell] ?? 0, cell === relation.total ? 1 : 0, value, cell];
   };
-  const better = (a: [number, number, number, number], b: [number, number, number, number]) => {
+  const better = (a: Rank, b: Rank) => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
     return false;
   };
 
+  pairUp(relations, relationsOf, states, rank, better);
   let rounds = 0;
   for (;;) {
     rounds++;
@@ -79,29 +85,48 @@ export function protectCells(system: CellSystem, sensitive: readonly boolean[], 
     const bounds = propagate(system, priorBounds(system, states, threshold));
     const recovered = recoveredCells(states, sensitive, bounds);
     if (recovered.length === 0) return { states, rounds };
+    const pinned = (cell: number) => bounds.lo[cell] === bounds.hi[cell];
     // Repair several cells per round, but never two through the same relation: the first repair
     // may already free the second cell, which the next round's attack will tell.
     const touched = new Set<Relation>();
     let repaired = 0;
     for (const cell of recovered) {
-      const pinning = pinningRelations(relationsOf[cell]!, cell, bounds, prior);
-      const candidates = pinning.length > 0 ? pinning : relationsOf[cell]!;
-      if (candidates.some((relation) => touched.has(relation))) continue;
-      let best: { cell: number; key: [number, number, number, number] } | null = null;
-      for (const relation of candidates) {
-        for (const member of relation.members) {
-          if (states[member] !== "shown") continue;
-          const key = rank(member, relation);
-          if (best === null || better(key, best.key)) best = { cell: member, key };
+      const pinningOf = (target: number) => {
+        const pinning = pinningRelations(relationsOf[target]!, target, bounds, prior);
+        return pinning.length > 0 ? pinning : relationsOf[target]!;
+      };
+      const near = pinningOf(cell);
+      if (near.some((relation) => touched.has(relation))) continue;
+      // A pinned cell is as good as shown to the reader: search through kept-back but pinned
+      // cells for the shown cells the pin rests on, nearest first.
+      const visited = new Set<number>([cell]);
+      let frontier = [cell];
+      let best: { cell: number; key: Rank } | null = null;
+      let via: Relation[] = [];
+      while (frontier.length > 0 && best === null) {
+        const next: number[] = [];
+        for (const target of frontier) {
+          for (const relation of pinningOf(target)) {
+            for (const member of relation.members) {
+              if (states[member] === "shown") {
+                const key = rank(member, relation);
+                if (best === null || better(key, best.key)) {
+                  best = { cell: member, key };
+                  via = [relation];
+                }
+              } else if (!visited.has(member) && pinned(member)) {
+                visited.add(member);
+                next.push(member);
+              }
+            }
+          }
         }
+        frontier = next;
       }
-      let changed: number | null = best?.cell ?? null;
-      if (changed === null) changed = relabelCandidate(candidates, cell, states);
-      if (changed === null) changed = widerCandidate(relationsOf, candidates, states, system.values);
+      const changed = best?.cell ?? relabelCandidate(near, cell, states);
       if (changed === null) continue;
       states[changed] = "hidden";
-      for (const relation of relationsOf[changed]!) touched.add(relation);
-      for (const relation of candidates) touched.add(relation);
+      for (const relation of [...near, ...via, ...relationsOf[changed]!]) touched.add(relation);
       repaired++;
     }
     if (repaired === 0) {
@@ -112,26 +137,45 @@ export function protectCells(system: CellSystem, sensitive: readonly boolean[], 
   }
 }
 
+/**
+ * The classic first step: a relation with exactly one kept-back cell gives it away by
+ * subtraction, so keep back a second one, the cheapest; repeat until every relation has none or
+ * at least two. Cheap, and it sends the cascade into the narrow views rather than the report.
+ */
+function pairUp<R>(
+  relations: readonly Relation[],
+  relationsOf: readonly Relation[][],
+  states: CellState[],
+  rank: (cell: number, relation: Relation) => R,
+  better: (a: R, b: R) => boolean,
+): void {
+  const queue = [...relations];
+  const queued = new Set(queue);
+  while (queue.length > 0) {
+    const relation = queue.shift()!;
+    queued.delete(relation);
+    const members = [...new Set(relation.members)];
+    if (members.filter((member) => states[member] !== "shown").length !== 1) continue;
+    let best: { cell: number; key: R } | null = null;
+    for (const member of members) {
+      if (states[member] !== "shown") continue;
+      const key = rank(member, relation);
+      if (best === null || better(key, best.key)) best = { cell: member, key };
+    }
+    if (best === null) continue;
+    states[best.cell] = "hidden";
+    for (const next of relationsOf[best.cell]!) {
+      if (queued.has(next)) continue;
+      queued.add(next);
+      queue.push(next);
+    }
+  }
+}
+
 /** Every cell of the pinning relations is kept back: show a small one as "dolt", the total first. */
 function relabelCandidate(relations: readonly Relation[], cell: number, states: readonly CellState[]): number | null {
   for (const relation of relations) if (states[relation.total] === "small") return relation.total;
   if (states[cell] === "small") return cell;
   for (const relation of relations) for (const member of relation.members) if (states[member] === "small") return member;
   return null;
-}
-
-/** One step further out: a shown cell in a relation of a kept-back neighbour. */
-function widerCandidate(relationsOf: readonly Relation[][], relations: readonly Relation[], states: readonly CellState[], values: readonly number[]): number | null {
-  let best: number | null = null;
-  for (const relation of relations) {
-    for (const member of relation.members) {
-      for (const outer of relationsOf[member]!) {
-        for (const candidate of outer.members) {
-          if (states[candidate] !== "shown") continue;
-          if (best === null || values[candidate]! < values[best]!) best = candidate;
-        }
-      }
-    }
-  }
-  return best;
 }

@@ -27,7 +27,11 @@ export function naiveBounds(system: CellSystem, states: readonly CellState[], th
     for (const { total, parts } of system.sums) {
       const partLo = parts.map((p) => bounds[p]![0]);
       const partHi = parts.map((p) => bounds[p]![1]);
-      set(total, partLo.reduce((a, b) => a + b, 0), partHi.reduce((a, b) => a + b, 0));
+      set(
+        total,
+        partLo.reduce((a, b) => a + b, 0),
+        partHi.reduce((a, b) => a + b, 0),
+      );
       parts.forEach((p, k) => {
         const othersLo = partLo.reduce((a, b, j) => (j === k ? a : a + b), 0);
         const othersHi = partHi.reduce((a, b, j) => (j === k ? a : a + b), 0);
