@@ -3,6 +3,7 @@ import { data, Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/index";
 import { SectionView } from "~/charts/SectionView";
 import { CheckboxField, SelectField, TextField } from "~/components/forms/fields";
+import { SmallNumberProtection } from "~/components/statistics/SmallNumberProtection";
 import { PERIOD_PRESET_LABELS, PERIOD_PRESETS, type StatisticsErrors } from "~/schemas/statistics";
 import { todayInSweden } from "~/domain/period";
 import { loadStatisticsRequest, statisticsView } from "./view.server";
@@ -117,7 +118,9 @@ function yearOptions(insatser: ReadonlyArray<{ startDate: string | null }>, sele
 }
 
 export default function Statistics({ loaderData }: Route.ComponentProps) {
-  const { values, errors, options, canShowSmallNumbers, search, meta, sections } = loaderData;
+  const { values, errors, options, canShowSmallNumbers, search, meta, sections, threshold } = loaderData;
+  // Only the förbundschef chooses their own dates and may show small numbers (view.server.ts).
+  const canChooseDates = canShowSmallNumbers;
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/statistik";
   const hasErrors = Object.keys(errors).length > 0;
@@ -144,7 +147,7 @@ export default function Statistics({ loaderData }: Route.ComponentProps) {
             name="period"
             placeholder={null}
             defaultValue={values.period}
-            options={PERIOD_PRESETS.map((preset) => ({ value: preset, label: PERIOD_PRESET_LABELS[preset] }))}
+            options={PERIOD_PRESETS.filter((preset) => canChooseDates || preset !== "anpassad").map((preset) => ({ value: preset, label: PERIOD_PRESET_LABELS[preset] }))}
             errors={errorList(errors, "period")}
           />
           <SelectField
@@ -172,12 +175,14 @@ export default function Statistics({ loaderData }: Route.ComponentProps) {
             errors={errorList(errors, "kommun")}
           />
         </div>
-        <fieldset className="row">
-          <legend>Anpassad period</legend>
-          <p className="field__hint">Datumen används när perioden är Anpassad.</p>
-          <TextField label="Från" name="fran" type="date" defaultValue={values.fran} errors={errorList(errors, "fran")} />
-          <TextField label="Till" name="till" type="date" defaultValue={values.till} errors={errorList(errors, "till")} />
-        </fieldset>
+        {canChooseDates ? (
+          <fieldset className="row">
+            <legend>Anpassad period</legend>
+            <p className="field__hint">Datumen används när perioden är Anpassad.</p>
+            <TextField label="Från" name="fran" type="date" defaultValue={values.fran} errors={errorList(errors, "fran")} />
+            <TextField label="Till" name="till" type="date" defaultValue={values.till} errors={errorList(errors, "till")} />
+          </fieldset>
+        ) : null}
         {canShowSmallNumbers ? (
           <>
             {/* Sent also when the box is unticked, so "show small numbers" survives in the link. */}
@@ -204,6 +209,7 @@ export default function Statistics({ loaderData }: Route.ComponentProps) {
       {meta && search ? (
         <>
           <p className="muted stat-suppression">{meta.suppression}</p>
+          {threshold !== null ? <SmallNumberProtection threshold={threshold} /> : null}
           <ReportDownloads search={search} />
           <nav aria-label="Avsnitt" className="stat-toc">
             <h2>Avsnitt</h2>

@@ -64,6 +64,8 @@ export interface StatisticsView {
   errors: StatisticsErrors;
   options: StatisticsOptions;
   canShowSmallNumbers: boolean;
+  /** The förbund's small-number threshold, for the page's explanation; null with no report. */
+  threshold: number | null;
   search: string | null;
   meta: ReportMeta | null;
   sections: ReportSection[];
@@ -75,6 +77,13 @@ export function statisticsView(result: StatisticsRequest): StatisticsView {
     options: result.options,
     canShowSmallNumbers: result.user.role === "forbundschef",
   };
-  if (!result.ok) return { ...common, errors: result.errors, search: null, meta: null, sections: [] };
-  return { ...common, errors: {}, search: result.search, meta: reportMeta(result.bundle), sections: reportSections(result.bundle) };
+  if (!result.ok) return { ...common, threshold: null, errors: result.errors, search: null, meta: null, sections: [] };
+  return {
+    ...common,
+    threshold: result.bundle.smallNumberThreshold,
+    errors: {},
+    search: result.search,
+    meta: reportMeta(result.bundle),
+    sections: reportSections(result.bundle),
+  };
 }
