@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { DataTable, type DataTableColumn } from "~/components/data-table/DataTable";
 import { cellFormat, formatCell, type TableRow } from "./cells";
 import { Chart } from "./Chart";
-import type { ReportSection, SectionTable } from "./sections";
+import { type ReportSection, type SectionTable, swedishList } from "./sections";
 import { chartSvg } from "./svg";
 
 const PAGE_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -36,8 +36,17 @@ export function SectionTableView({ table, sortable = true }: { table: SectionTab
   );
 }
 
+/** The marks a chart draws instead of bars ("färre än 3", "dolt"), each once, in order of appearance. */
+function chartMarks(section: ReportSection): string[] {
+  return [...new Set(section.chart?.series.flatMap((series) => series.marks.filter((mark): mark is string => mark !== null)) ?? [])];
+}
+
 function chartLabel(section: ReportSection): string {
-  return `Diagram: ${section.title}. ${section.summary} Siffrorna finns i tabellen under diagrammet.`;
+  const marks = chartMarks(section);
+  const marked = marks.length
+    ? ` Värden som inte visas är streckade i diagrammet och märkta ${swedishList(marks.map((mark) => `”${mark}”`))}, som i tabellen.`
+    : "";
+  return `Diagram: ${section.title}. ${section.summary}${marked} Siffrorna finns i tabellen under diagrammet.`;
 }
 
 export function SectionView({ section, chart = "canvas" }: { section: ReportSection; chart?: "canvas" | "svg" }) {
@@ -55,7 +64,7 @@ export function SectionView({ section, chart = "canvas" }: { section: ReportSect
             role="img"
             aria-label={chartLabel(section)}
             // Built by the pure SVG writer, which escapes every text it is given.
-            dangerouslySetInnerHTML={{ __html: chartSvg(section.chart, { fontFamily: PAGE_FONTS }).svg }}
+            dangerouslySetInnerHTML={{ __html: chartSvg(section.chart, { fontFamily: PAGE_FONTS, idPrefix: headingId }).svg }}
           />
         )
       ) : null}

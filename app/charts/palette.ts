@@ -17,3 +17,16 @@ export const TEXT_COLOUR = "#1c2430";
 export function seriesColour(index: number): string {
   return SERIES_COLOURS[index % SERIES_COLOURS.length]!;
 }
+
+/**
+ * How a value that is not drawn (hidden or missing) is marked instead of leaving a gap that reads
+ * as zero: a short hatched placeholder in the series colour, outlined in that colour (so it keeps
+ * the series colours' 3:1 against white), with the table's text beside it in TEXT_COLOUR.
+ */
+export const MARK = {
+  /** The placeholder's length along the value axis, in pixels: short, so it is no quantity. */
+  length: 12,
+  /** Distance between the diagonal stripes and their width, in pixels. */
+  hatchSpacing: 6,
+  hatchWidth: 2,
+} as const;

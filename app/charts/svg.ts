@@ -4,7 +4,7 @@
  * itself draws with chart.js.
  */
 import { formatCell, type ValueFormat } from "./cells";
-import { AXIS_COLOUR, GRID_COLOUR, seriesColour, TEXT_COLOUR } from "./palette";
+import { AXIS_COLOUR, GRID_COLOUR, MARK, seriesColour, TEXT_COLOUR } from "./palette";
 import type { SectionChart } from "./sections";
 
 export const SVG_FONT_FAMILY = "DejaVu Sans";
@@ -17,6 +17,8 @@ export interface SvgChartOptions {
   width?: number;
   /** The page's own fonts when the SVG is shown in a browser; DejaVu Sans for documents. */
   fontFamily?: string;
+  /** Prefixes the ids inside the SVG, so several charts inlined in one page keep them apart. */
+  idPrefix?: string;
 }
 
 export interface SvgChart {
@@ -126,11 +128,86 @@ function bars(chart: SectionChart): Bar[] {
   return out;
 }
 
-/** The top of each stack, by label index: a stacked bar is labelled with its total. */
-function stackTotals(drawn: Bar[]): Map<number, number> {
-  const totals = new Map<number, number>();
-  for (const bar of drawn) totals.set(bar.labelIndex, Math.max(totals.get(bar.labelIndex) ?? 0, bar.to));
-  return totals;
+/** A value that is not drawn: a placeholder marks where its bar would stand. */
+export interface HiddenBar {
+  labelIndex: number;
+  seriesIndex: number;
+  /** The table's text for it: "färre än 3", "dolt", "–". */
+  mark: string;
+  /** Where the placeholder starts on the value axis: zero, or the top of its stack's drawn parts. */
+  from: number;
+  /** Its place among the placeholders of one stack (0 for side-by-side bars): they follow each other. */
+  order: number;
+}
+
+/** Every marked value, so that no hidden value is left as a gap that reads as zero. */
+export function hiddenBars(chart: SectionChart): HiddenBar[] {
+  const stacked = chart.kind === "stacked-bar";
+  return chart.labels.flatMap((_, labelIndex) => {
+    const stackTop = stacked ? chart.series.reduce((sum, series) => sum + Math.max(0, series.values[labelIndex] ?? 0), 0) : 0;
+    const hidden = chart.series.flatMap((series, seriesIndex) => {
+      const mark = series.marks[labelIndex];
+      return mark && (series.values[labelIndex] ?? null) === null ? [{ labelIndex, seriesIndex, mark }] : [];
+    });
+    return hidden.map((bar, order) => ({ ...bar, from: stackTop, order: stacked ? order : 0 }));
+  });
+}
+
+/**
+ * A stack's label: its drawn total, followed by the marks of its hidden parts ("10 + färre än 3");
+ * only the marks when nothing else is drawn, so a stack with a hidden part never reads "0".
+ */
+function stackLabel(chart: SectionChart, labelIndex: number): string | null {
+  const values = chart.series.map((series) => series.values[labelIndex] ?? null).filter((value): value is number => value !== null);
+  const marks = hiddenBars(chart)
+    .filter((bar) => bar.labelIndex === labelIndex)
+    .map((bar) => bar.mark);
+  const total = values.reduce((sum, value) => sum + value, 0);
+  if (marks.length === 0) return values.length === 0 ? null : formatCell(total, valueFormat(chart.valueKind));
+  return [...(values.some((value) => value !== 0) ? [formatCell(total, valueFormat(chart.valueKind))] : []), ...marks].join(" + ");
+}
+
+/** The stack's drawn top and, after it, its placeholders, by label index: where its label goes. */
+function stackEnds(chart: SectionChart, drawn: Bar[]): Map<number, { top: number; placeholders: number }> {
+  const ends = new Map<number, { top: number; placeholders: number }>();
+  for (const bar of drawn) ends.set(bar.labelIndex, { top: Math.max(ends.get(bar.labelIndex)?.top ?? 0, bar.to), placeholders: 0 });
+  for (const bar of hiddenBars(chart)) ends.set(bar.labelIndex, { top: bar.from, placeholders: bar.order + 1 });
+  return ends;
+}
+
+/** The width each stack with a hidden part needs after its drawn top: placeholders and label. */
+function stackLabelRoom(chart: SectionChart): number[] {
+  return [...stackEnds(chart, [])].map(([labelIndex, end]) => end.placeholders * MARK.length + 8 + (stackLabel(chart, labelIndex) ?? "").length * 11 * 0.6);
+}
+
+/** Diagonal stripes in each series colour, for the placeholders; resvg draws patterns too. */
+function hatchDefs(chart: SectionChart, idPrefix: string): string {
+  const seriesIndexes = [...new Set(hiddenBars(chart).map((bar) => bar.seriesIndex))];
+  if (seriesIndexes.length === 0) return "";
+  const s = MARK.hatchSpacing;
+  const patterns = seriesIndexes.map(
+    (index) =>
+      `<pattern id="${hatchId(idPrefix, index)}" width="${s}" height="${s}" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+      `<rect width="${s}" height="${s}" fill="#ffffff"/><line x1="${s / 2}" y1="0" x2="${s / 2}" y2="${s}" stroke="${seriesColour(index)}" stroke-width="${MARK.hatchWidth}"/></pattern>`,
+  );
+  return `<defs>${patterns.join("")}</defs>`;
+}
+
+function hatchId(idPrefix: string, seriesIndex: number): string {
+  return `${idPrefix.replace(/[^A-Za-z0-9_-]/g, "")}-streck-${seriesIndex}`;
+}
+
+function placeholder(x: number, y: number, width: number, height: number, seriesIndex: number, idPrefix: string): string {
+  return (
+    `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${width.toFixed(1)}" height="${height.toFixed(1)}" ` +
+    `fill="url(#${hatchId(idPrefix, seriesIndex)})" stroke="${seriesColour(seriesIndex)}" stroke-width="1"/>`
+  );
+}
+
+/** Text of `fontSize` written from (x, y) upwards, for a mark wider than its bar. */
+function upwardText(x: number, y: number, content: string, fontSize: number): string {
+  const baseline = x + fontSize * 0.35;
+  return text(baseline, y, content, `font-size="${fontSize}" transform="rotate(-90 ${baseline.toFixed(1)} ${y.toFixed(1)})"`);
 }
 
 function scaleFor(chart: SectionChart, drawn: Bar[]): Scale {
@@ -140,14 +217,16 @@ function scaleFor(chart: SectionChart, drawn: Bar[]): Scale {
   );
 }
 
-function horizontalChart(chart: SectionChart, width: number, fontFamily: string): SvgChart {
+function horizontalChart(chart: SectionChart, width: number, fontFamily: string, idPrefix: string): SvgChart {
   const top = legend(chart, width - 20);
   const labelWidth = Math.min(240, Math.round(width * 0.36));
   const drawn = bars(chart);
   // A negative bar's value is written to its left: keep that clear of the row labels.
   const plotLeft = labelWidth + 12 + (drawn.some((bar) => bar.value < 0) ? 44 : 0);
-  const plotRight = width - 56; // room for the value after the longest bar
-  const grouped = chart.kind === "stacked-bar" ? 1 : Math.max(1, chart.series.length);
+  const stacked = chart.kind === "stacked-bar";
+  // Room for the value after the longest bar, or for a stack's label with the marks of its hidden parts.
+  const plotRight = width - Math.max(56, ...(stacked ? stackLabelRoom(chart) : []));
+  const grouped = stacked ? 1 : Math.max(1, chart.series.length);
   const barHeight = 14;
   const wrapped = chart.labels.map((label) => wrapLabel(label, labelWidth, 3));
   const rowHeights = wrapped.map((lines) => Math.max(grouped * (barHeight + 2) + 10, lines.length * LINE_HEIGHT + 8));
@@ -157,7 +236,7 @@ function horizontalChart(chart: SectionChart, width: number, fontFamily: string)
   const height = axisY + 28;
   const scale = scaleFor(chart, drawn);
   const x = (value: number) => plotLeft + ((value - scale.min) / (scale.max - scale.min)) * (plotRight - plotLeft);
-  const parts: string[] = [top.svg];
+  const parts: string[] = [hatchDefs(chart, idPrefix), top.svg];
   for (const tick of scale.ticks) {
     parts.push(`<line x1="${x(tick).toFixed(1)}" y1="${plotTop}" x2="${x(tick).toFixed(1)}" y2="${axisY}" stroke="${GRID_COLOUR}"/>`);
     parts.push(text(x(tick), axisY + 16, tickText(tick, chart.valueKind), `text-anchor="middle" fill="${AXIS_COLOUR}"`));
@@ -169,31 +248,42 @@ function horizontalChart(chart: SectionChart, width: number, fontFamily: string)
     const first = middle - ((lines.length - 1) * LINE_HEIGHT) / 2 + FONT_SIZE / 3;
     lines.forEach((line, j) => parts.push(text(labelWidth, first + j * LINE_HEIGHT, line, `text-anchor="end"`)));
   });
+  const barTop = (labelIndex: number, seriesIndex: number) =>
+    rowTops[labelIndex]! + (rowHeights[labelIndex]! - grouped * (barHeight + 2)) / 2 + (stacked ? 0 : seriesIndex) * (barHeight + 2);
+  // A label after the bar, or before it when it would run off the right edge.
+  const beside = (at: number, before: number, y: number, label: string) =>
+    at + label.length * 11 * 0.6 > width - 4 ? text(before, y, label, `text-anchor="end" font-size="11"`) : text(at, y, label, `font-size="11"`);
   for (const bar of drawn) {
-    const slot = chart.kind === "stacked-bar" ? 0 : bar.seriesIndex;
-    const groupHeight = grouped * (barHeight + 2);
-    const y = rowTops[bar.labelIndex]! + (rowHeights[bar.labelIndex]! - groupHeight) / 2 + slot * (barHeight + 2);
+    const y = barTop(bar.labelIndex, bar.seriesIndex);
     const [a, b] = [x(Math.min(bar.from, bar.to)), x(Math.max(bar.from, bar.to))];
     parts.push(
       `<rect x="${a.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(b - a, 0.5).toFixed(1)}" height="${barHeight}" fill="${seriesColour(bar.seriesIndex)}"/>`,
     );
-    if (chart.kind !== "stacked-bar") {
+    if (!stacked) {
       const label = formatCell(bar.value, valueFormat(chart.valueKind));
       const after = bar.value < 0 ? a - 4 : b + 4;
       parts.push(text(after, y + barHeight - 3, label, `text-anchor="${bar.value < 0 ? "end" : "start"}" font-size="11"`));
     }
   }
-  if (chart.kind === "stacked-bar") {
-    for (const [labelIndex, total] of stackTotals(drawn)) {
-      const y = rowTops[labelIndex]! + (rowHeights[labelIndex]! - barHeight) / 2 + barHeight - 3;
-      parts.push(text(x(total) + 4, y, formatCell(total, valueFormat(chart.valueKind)), `font-size="11"`));
+  for (const bar of hiddenBars(chart)) {
+    const y = barTop(bar.labelIndex, bar.seriesIndex);
+    const a = x(bar.from) + bar.order * MARK.length;
+    parts.push(placeholder(a, y, MARK.length, barHeight, bar.seriesIndex, idPrefix));
+    if (!stacked) parts.push(beside(a + MARK.length + 4, a - 4, y + barHeight - 3, bar.mark));
+  }
+  if (stacked) {
+    for (const [labelIndex, end] of stackEnds(chart, drawn)) {
+      const label = stackLabel(chart, labelIndex);
+      if (label === null) continue;
+      const y = barTop(labelIndex, 0) + barHeight - 3;
+      parts.push(beside(x(end.top) + end.placeholders * MARK.length + 4, x(0) - 4, y, label));
     }
   }
   parts.push(`<line x1="${x(0).toFixed(1)}" y1="${plotTop}" x2="${x(0).toFixed(1)}" y2="${axisY}" stroke="${AXIS_COLOUR}"/>`);
   return finish(parts, width, height, fontFamily);
 }
 
-function verticalChart(chart: SectionChart, width: number, fontFamily: string): SvgChart {
+function verticalChart(chart: SectionChart, width: number, fontFamily: string, idPrefix: string): SvgChart {
   const top = legend(chart, width - 20);
   const plotLeft = 56;
   const plotRight = width - 10;
@@ -206,7 +296,7 @@ function verticalChart(chart: SectionChart, width: number, fontFamily: string): 
   const drawn = bars(chart);
   const scale = scaleFor(chart, drawn);
   const y = (value: number) => axisY - ((value - scale.min) / (scale.max - scale.min)) * (axisY - plotTop);
-  const parts: string[] = [top.svg];
+  const parts: string[] = [hatchDefs(chart, idPrefix), top.svg];
   for (const tick of scale.ticks) {
     parts.push(`<line x1="${plotLeft}" y1="${y(tick).toFixed(1)}" x2="${plotRight}" y2="${y(tick).toFixed(1)}" stroke="${GRID_COLOUR}"/>`);
     parts.push(text(plotLeft - 6, y(tick) + 4, tickText(tick, chart.valueKind), `text-anchor="end" fill="${AXIS_COLOUR}"`));
@@ -215,25 +305,38 @@ function verticalChart(chart: SectionChart, width: number, fontFamily: string): 
     const centre = plotLeft + slotWidth * (i + 0.5);
     lines.forEach((line, j) => parts.push(text(centre, axisY + 16 + j * LINE_HEIGHT, line, `text-anchor="middle"`)));
   });
-  const grouped = chart.kind === "stacked-bar" ? 1 : Math.max(1, chart.series.length);
+  const stacked = chart.kind === "stacked-bar";
+  const grouped = stacked ? 1 : Math.max(1, chart.series.length);
   const barWidth = Math.min(48, (slotWidth * 0.8) / grouped);
+  const barLeft = (labelIndex: number, seriesIndex: number) =>
+    plotLeft + slotWidth * labelIndex + (slotWidth - barWidth * grouped) / 2 + (stacked ? 0 : seriesIndex) * barWidth;
+  // A label above a bar: across when it fits the bar's width, otherwise upwards, so that it never
+  // runs into the neighbouring bars.
+  const above = (centre: number, y: number, label: string, room: number) =>
+    label.length * 10 * 0.6 <= room ? text(centre, y, label, `text-anchor="middle" font-size="10"`) : upwardText(centre, y, label, 10);
   for (const bar of drawn) {
-    const slot = chart.kind === "stacked-bar" ? 0 : bar.seriesIndex;
-    const left = plotLeft + slotWidth * bar.labelIndex + (slotWidth - barWidth * grouped) / 2 + slot * barWidth;
+    const left = barLeft(bar.labelIndex, bar.seriesIndex);
     const [a, b] = [y(Math.max(bar.from, bar.to)), y(Math.min(bar.from, bar.to))];
     parts.push(
       `<rect x="${left.toFixed(1)}" y="${a.toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${Math.max(b - a, 0.5).toFixed(1)}" fill="${seriesColour(bar.seriesIndex)}"/>`,
     );
-    if (chart.kind !== "stacked-bar") {
+    if (!stacked) {
       const label = formatCell(bar.value, valueFormat(chart.valueKind));
       const at = bar.value < 0 ? b + 12 : a - 4;
       parts.push(text(left + (barWidth - 2) / 2, at, label, `text-anchor="middle" font-size="10"`));
     }
   }
-  if (chart.kind === "stacked-bar") {
-    for (const [labelIndex, total] of stackTotals(drawn)) {
-      const centre = plotLeft + slotWidth * (labelIndex + 0.5);
-      parts.push(text(centre, y(total) - 4, formatCell(total, valueFormat(chart.valueKind)), `text-anchor="middle" font-size="10"`));
+  for (const bar of hiddenBars(chart)) {
+    const left = barLeft(bar.labelIndex, bar.seriesIndex);
+    const a = y(bar.from) - (bar.order + 1) * MARK.length;
+    parts.push(placeholder(left, a, barWidth - 2, MARK.length, bar.seriesIndex, idPrefix));
+    if (!stacked) parts.push(above(left + (barWidth - 2) / 2, a - 4, bar.mark, barWidth + 2));
+  }
+  if (stacked) {
+    for (const [labelIndex, end] of stackEnds(chart, drawn)) {
+      const label = stackLabel(chart, labelIndex);
+      if (label === null) continue;
+      parts.push(above(plotLeft + slotWidth * (labelIndex + 0.5), y(end.top) - end.placeholders * MARK.length - 4, label, slotWidth - 4));
     }
   }
   parts.push(`<line x1="${plotLeft}" y1="${y(0).toFixed(1)}" x2="${plotRight}" y2="${y(0).toFixed(1)}" stroke="${AXIS_COLOUR}"/>`);
@@ -250,6 +353,6 @@ function finish(parts: string[], width: number, height: number, fontFamily: stri
 }
 
 /** The chart as a standalone SVG document, white background, text in DejaVu Sans. */
-export function chartSvg(chart: SectionChart, { width = 640, fontFamily = SVG_FONT_FAMILY }: SvgChartOptions = {}): SvgChart {
-  return chart.horizontal ? horizontalChart(chart, width, fontFamily) : verticalChart(chart, width, fontFamily);
+export function chartSvg(chart: SectionChart, { width = 640, fontFamily = SVG_FONT_FAMILY, idPrefix = "diagram" }: SvgChartOptions = {}): SvgChart {
+  return chart.horizontal ? horizontalChart(chart, width, fontFamily, idPrefix) : verticalChart(chart, width, fontFamily, idPrefix);
 }
