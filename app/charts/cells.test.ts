@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellFormat, formatCell, formatChange, suppressor } from "./cells";
+import { cellFormat, chartValue, formatCell, formatChange, NO_VALUE } from "./cells";
 
 describe("cells", () => {
   it("formats counts, shares and changes the Swedish way", () => {
@@ -20,23 +20,11 @@ describe("cells", () => {
   });
 });
 
-describe("the small-number rule", () => {
-  it("hides 1 to threshold − 1, shows zero and the threshold, and can be forced on", () => {
-    const on = suppressor(3, true);
-    expect([0, 1, 2, 3].map((n) => on.count(n))).toEqual([0, "färre än 3", "färre än 3", 3]);
-    const off = suppressor(3, false);
-    expect(off.count(2)).toBe(2);
-    expect(off.count(2, true)).toBe("färre än 3");
-  });
-
-  it("hides a share when either of its counts is hidden, and has none without a denominator", () => {
-    const on = suppressor(3, true);
-    expect(on.share(2, 50)).toBe("–");
-    expect(on.share(2, 2)).toBe("–");
-    expect(on.share(5, 10)).toBe(0.5);
-    expect(on.share(0, 0)).toBe("–");
-    expect(on.mean(1.5, 2)).toBe("–");
-    expect(on.mean(1.5, 3)).toBe(1.5);
-    expect(on.shareText(35, 43)).toBe("81,4 %");
+describe("marks", () => {
+  it("shows the protection's marks as they are, in every format, and draws no value for them", () => {
+    for (const format of ["count", "share", "change"] as const) {
+      expect(["färre än 3", "dolt", NO_VALUE].map((mark) => formatCell(mark, format))).toEqual(["färre än 3", "dolt", "–"]);
+    }
+    expect(["färre än 3", "dolt", NO_VALUE, 0, 7].map(chartValue)).toEqual([null, null, null, 0, 7]);
   });
 });

@@ -6,6 +6,7 @@ import type { GoalRow } from "~/domain/goals";
 import { janAug } from "~/domain/period";
 import type { ReportBundle } from "~/domain/report-bundle";
 import { computeReport, type ReportJson } from "~/domain/statistics";
+import type { ReportSlice } from "~/domain/statistics/disclosure";
 import { reportInput } from "~/domain/statistics/testing";
 import { DEFAULT_AGE_GROUPS, DEFAULT_CLOSURE_REASONS, DEFAULT_TRAPPAN_LABELS } from "~/domain/reference-defaults";
 
@@ -38,6 +39,7 @@ export function testBundle({
   threshold = 3,
   insats = null,
   kommun = null,
+  linked = [],
 }: {
   report?: DeepPartial<ReportJson>;
   previous?: DeepPartial<ReportJson>;
@@ -46,6 +48,8 @@ export function testBundle({
   threshold?: number;
   insats?: string | null;
   kommun?: string | null;
+  /** The other filter views the same readers can open (see ReportBundle.linked). */
+  linked?: ReportSlice[];
 } = {}): ReportBundle {
   const period = janAug(2025);
   const previousPeriod = janAug(2024);
@@ -61,7 +65,7 @@ export function testBundle({
     stepLabels: Object.fromEntries(DEFAULT_TRAPPAN_LABELS.map((label, i) => [String(i + 1), label])),
     ageGroupOrder: DEFAULT_AGE_GROUPS.map((group) => group.label),
     closureReasonCategories: Object.fromEntries(DEFAULT_CLOSURE_REASONS.map((reason) => [reason.label, reason.category])),
-    linked: [],
+    linked,
     steeringRefusal: null,
     generatedAt: "2025-09-01T08:00:00.000Z",
   };

@@ -1,8 +1,22 @@
 // Closures per reason and category, and the support given.
 import { CLOSURE_CATEGORY_LABELS, DEFAULT_CLOSURE_REASONS } from "~/domain/reference-defaults";
-import { type ReportBundle } from "~/domain/report-bundle";
 import { type ClosureCategory } from "~/domain/statistics";
-import { caption, type ChartSeries, collator, column, type Context, groupedChart, plural, PREVIOUS, type ReportSection, seriesFrom, TOTAL, unionKeys } from "./model";
+import {
+  caption,
+  type ChartSeries,
+  collator,
+  column,
+  type Context,
+  countPhrase,
+  groupedChart,
+  plural,
+  PREVIOUS,
+  type ReportSection,
+  type ReportSettings,
+  seriesFrom,
+  TOTAL,
+  unionKeys,
+} from "./model";
 
 const UNCATEGORISED = "Ej kategoriserad";
 
@@ -10,14 +24,14 @@ const UNCATEGORISED = "Ej kategoriserad";
  * The category of a closure reason as the förbund has configured it. Only a closure without a
  * reason (imported history) has none and is shown as "Ej kategoriserad".
  */
-function closureCategory(bundle: ReportBundle, reason: string): ClosureCategory | null {
+function closureCategory(bundle: ReportSettings, reason: string): ClosureCategory | null {
   return bundle.closureReasonCategories[reason] ?? null;
 }
 
 const CATEGORY_ORDER: Array<ClosureCategory | null> = ["positive", "negative", null];
 
 export function closures(ctx: Context): ReportSection {
-  const { bundle, report: r, previous: p, hide } = ctx;
+  const { bundle, now: r, then: p } = ctx;
   const defaultOrder = DEFAULT_CLOSURE_REASONS.map((reason) => reason.label);
   const rank = (reason: string) => {
     const index = defaultOrder.indexOf(reason);
@@ -32,23 +46,23 @@ export function closures(ctx: Context): ReportSection {
     return {
       skal: reason,
       kategori: category === null ? UNCATEGORISED : CLOSURE_CATEGORY_LABELS[category],
-      antal: hide.count(r.closed.byReason[reason] ?? 0),
-      foregaende: hide.count(p.closed.byReason[reason] ?? 0),
+      antal: r.closed.byReason[reason] ?? 0,
+      foregaende: p.closed.byReason[reason] ?? 0,
     };
   });
   const categoryTotal = (category: ClosureCategory) => ({
     skal: `${CLOSURE_CATEGORY_LABELS[category]}, totalt`,
     kategori: "",
-    antal: hide.count(r.closed.byCategory[category]),
-    foregaende: hide.count(p.closed.byCategory[category]),
+    antal: r.closed.byCategory[category],
+    foregaende: p.closed.byCategory[category],
   });
   const c = r.closed;
   const summary =
     c.total === 0
       ? "Ingen deltagare har avslutats under perioden."
-      : `Totalt avslutades ${hide.countText(c.total)} deltagare under perioden, varav ${hide.countText(c.byCategory.positive)} ` +
-        `med positiv eller potentiellt positiv förändring och ${hide.countText(c.byCategory.negative)} utan förändring ` +
-        `eller med negativ förändring; ${hide.countText(c.withPlanAfter)} hade en planering efter avslutet.`;
+      : `Totalt avslutades ${countPhrase(c.total)} deltagare under perioden, varav ${countPhrase(c.byCategory.positive)} ` +
+        `med positiv eller potentiellt positiv förändring och ${countPhrase(c.byCategory.negative)} utan förändring ` +
+        `eller med negativ förändring; ${countPhrase(c.withPlanAfter)} hade en planering efter avslutet.`;
   const series: ChartSeries[] = CATEGORY_ORDER.filter((category) =>
     rows.some((row) => row.kategori === (category === null ? UNCATEGORISED : CLOSURE_CATEGORY_LABELS[category])),
   ).map((category) => {
@@ -67,30 +81,26 @@ export function closures(ctx: Context): ReportSection {
       caption: caption(ctx, "Avslutade deltagare per avslutsskäl"),
       columns: [column("skal", "Avslutsskäl", "text"), column("kategori", "Kategori", "text"), column("antal", "Antal"), column("foregaende", PREVIOUS)],
       rows,
-      footer: [
-        categoryTotal("positive"),
-        categoryTotal("negative"),
-        { skal: TOTAL, kategori: "", antal: hide.count(c.total), foregaende: hide.count(p.closed.total) },
-      ],
+      footer: [categoryTotal("positive"), categoryTotal("negative"), { skal: TOTAL, kategori: "", antal: c.total, foregaende: p.closed.total }],
     },
   };
 }
 
 export function support(ctx: Context): ReportSection {
-  const { report: r, previous: p, hide } = ctx;
+  const { now: r, then: p } = ctx;
   const types = unionKeys(r.support.byType, p.support.byType);
   const rows = types.map((type) => ({
     stodinsats: type,
-    antal: hide.count(r.support.byType[type]?.total ?? 0),
-    hojd: hide.count(r.support.byType[type]?.raisedActivity ?? 0),
-    foregaende: hide.count(p.support.byType[type]?.raisedActivity ?? 0),
+    antal: r.support.byType[type]?.total ?? 0,
+    hojd: r.support.byType[type]?.raisedActivity ?? 0,
+    foregaende: p.support.byType[type]?.raisedActivity ?? 0,
   }));
   const s = r.support;
   const summary =
     s.total === 0
       ? "Inga nya eller utökade stödinsatser har registrerats under perioden."
-      : `Under perioden har ${hide.countText(s.total)} ${plural(hide.count(s.total), "ny eller utökad stödinsats", "nya eller utökade stödinsatser")} ` +
-        `registrerats, varav ${hide.countText(s.raisedActivity)} innebar en höjd aktivitetsnivå.`;
+      : `Under perioden har ${countPhrase(s.total)} ${plural(s.total, "ny eller utökad stödinsats", "nya eller utökade stödinsatser")} ` +
+        `registrerats, varav ${countPhrase(s.raisedActivity)} innebar en höjd aktivitetsnivå.`;
   return {
     id: "stodinsatser",
     title: "Stödinsatser och höjd aktivitetsnivå",
@@ -113,12 +123,7 @@ export function support(ctx: Context): ReportSection {
         column("foregaende", "Höjd aktivitetsnivå, föregående period"),
       ],
       rows,
-      footer: [{ stodinsats: TOTAL, antal: hide.count(s.total), hojd: hide.count(s.raisedActivity), foregaende: hide.count(p.support.raisedActivity) }],
+      footer: [{ stodinsats: TOTAL, antal: s.total, hojd: s.raisedActivity, foregaende: p.support.raisedActivity }],
     },
   };
 }
-
-/**
- * FOV by kön is hidden below the threshold always. A total is shown only when none of its
- * by-kön cells is hidden: otherwise subtracting the shown cells from it would give the hidden one.
- */

@@ -1,37 +1,33 @@
-// FOV: violence screening, with kön always hidden below the threshold.
+// FOV: violence screening by kön, protected whether or not the view hides small numbers.
 import { formatNumber } from "~/utils/format";
-import { formatCell, hiddenCount, NO_VALUE } from "../cells";
-import { column, type Context, GENDER_ROW_LABELS, genderPhrase, gendersIn, groupedChart, type ReportSection, swedishList, TOTAL } from "./model";
+import { column, type Context, countPhrase, GENDER_ROW_LABELS, genderPhrase, gendersIn, groupedChart, type ReportSection, swedishList, TOTAL } from "./model";
 
 export function fov(ctx: Context): ReportSection {
-  const { report: r, hide } = ctx;
-  const f = r.fov;
+  const f = ctx.now.fov;
   const genders = gendersIn(f.answeredByGender, f.yesByGender);
   const rows = genders.map((gender) => ({
     kon: GENDER_ROW_LABELS[gender],
-    besvarat: hide.count(f.answeredByGender[gender] ?? 0, true),
-    ja: hide.count(f.yesByGender[gender] ?? 0, true),
+    besvarat: f.answeredByGender[gender] ?? 0,
+    ja: f.yesByGender[gender] ?? 0,
   }));
-  type Key = "besvarat" | "ja";
-  const totalCell = (key: Key, count: number) => (rows.some((row) => typeof row[key] === "string") ? NO_VALUE : hide.count(count));
-  const total = { kon: TOTAL, besvarat: totalCell("besvarat", f.answered), ja: totalCell("ja", f.yes) };
+  const total = { kon: TOTAL, besvarat: f.answered, ja: f.yes };
   // "23 kvinnor och 15 män": annat only when there is something to say about it.
-  const byGender = (key: Key) =>
+  const byGender = (key: "besvarat" | "ja") =>
     swedishList(
       genders
         .map((gender, i) => [gender, rows[i]![key]] as const)
         .filter(([gender, cell]) => gender !== "annat" || cell !== 0)
-        .map(([gender, cell]) => genderPhrase(gender, formatCell(cell, "count"))),
+        .map(([gender, cell]) => genderPhrase(gender, countPhrase(cell))),
     );
   let summary: string;
   if (f.answered === 0) summary = "Ingen deltagare har svarat på frågor om våld under perioden.";
   else {
-    const answered = typeof total.besvarat === "number" ? `${formatNumber(total.besvarat)} deltagare` : byGender("besvarat");
+    const answered = typeof f.answered === "number" ? `${formatNumber(f.answered)} deltagare` : byGender("besvarat");
     const yes =
       f.yes === 0
         ? "ingen av dem har svarat ja"
-        : typeof total.ja === "number"
-          ? `${formatNumber(total.ja)} av dem har svarat ja (${byGender("ja")})`
+        : typeof f.yes === "number"
+          ? `${formatNumber(f.yes)} av dem har svarat ja (${byGender("ja")})`
           : `av dem har ${byGender("ja")} svarat ja`;
     summary = `Under perioden har ${answered} svarat på frågor om våld, och ${yes}.`;
   }
@@ -53,6 +49,6 @@ export function fov(ctx: Context): ReportSection {
       rows,
       footer: [total],
     },
-    note: `Svar om våld per kön visas aldrig för ${hiddenCount(hide.threshold)} personer, och en summa som ` + "skulle avslöja ett dolt tal visas som –.",
+    note: "Svar om våld per kön skyddas alltid, även där små tal annars visas.",
   };
 }

@@ -1,28 +1,26 @@
 // Goal follow-up: the insats's targets against this period and the one before.
-import { achievementLabel, type GoalOutcome, type GoalRow } from "~/domain/goals";
-import { type CellValue, NO_VALUE, type Suppressor, type TableColumn } from "../cells";
+import { achievementLabel, type GoalRow } from "~/domain/goals";
+import { NO_VALUE, type TableColumn } from "../cells";
 import { capitalize, caption, column, type Context, groupedChart, PREVIOUS, type ReportSection, swedishList } from "./model";
 
-function goalCell(hide: Suppressor, row: GoalRow, outcome: GoalOutcome | undefined): CellValue {
-  if (outcome === undefined) return NO_VALUE;
-  return row.kind === "share" ? hide.share(outcome.numerator, outcome.denominator) : hide.count(outcome.numerator);
-}
-
 export function goals(ctx: Context): ReportSection | null {
-  const { bundle, hide } = ctx;
+  const { bundle } = ctx;
   if (bundle.goals.length === 0) return null;
   const withAnnat = bundle.goals.some((row) => row.byGender.annat !== undefined);
-  const rows = bundle.goals.map((row) => ({
-    mal: row.label,
-    format: row.kind,
-    malvarde: row.target,
-    utfall: goalCell(hide, row, row.outcome),
-    kvinnor: goalCell(hide, row, row.byGender.kvinna),
-    man: goalCell(hide, row, row.byGender.man),
-    ...(withAnnat ? { annat: goalCell(hide, row, row.byGender.annat) } : {}),
-    foregaende: goalCell(hide, row, row.previous),
-    bedomning: achievementLabel(row.achieved),
-  }));
+  const rows = bundle.goals.map((row, i) => {
+    const shown = ctx.goals[i]!;
+    return {
+      mal: row.label,
+      format: row.kind,
+      malvarde: row.target,
+      utfall: shown.outcome,
+      kvinnor: shown.byGender.kvinna,
+      man: shown.byGender.man,
+      ...(withAnnat ? { annat: shown.byGender.annat ?? NO_VALUE } : {}),
+      foregaende: shown.previous,
+      bedomning: achievementLabel(row.achieved),
+    };
+  });
   const achieved = bundle.goals.filter((row) => row.achieved);
   const n = bundle.goals.length;
   let summary: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { GoalOutcome, GoalRow } from "~/domain/goals";
 import { computeReport } from "~/domain/statistics";
+import type { ReportSlice } from "~/domain/statistics/disclosure";
 import { enrolment, reportInput } from "~/domain/statistics/testing";
 import { janAug } from "~/domain/period";
 import { cellFormat, formatCell } from "../cells";
@@ -58,8 +59,8 @@ describe("the overview", () => {
       ["Studiebesök", "0", "0"],
     ]);
     expect(overview.chart?.series).toEqual([
-      { label: "Jan–aug 2025", values: [70, 24, 30] },
-      { label: "Jan–aug 2024", values: [64, 20, 28] },
+      { label: "Jan–aug 2025", values: [70, 24, 30], marks: [null, null, null] },
+      { label: "Jan–aug 2024", values: [64, 20, 28], marks: [null, null, null] },
     ]);
   });
 
@@ -208,8 +209,8 @@ describe("stegförflyttning", () => {
       horizontal: false,
       labels: ["Kvinnor", "Män", "Totalt"],
       series: [
-        { label: "Jan–aug 2025", values: [19 / 24, 16 / 19, 35 / 43] },
-        { label: "Jan–aug 2024", values: [23 / 30, 20 / 25, 43 / 55] },
+        { label: "Jan–aug 2025", values: [19 / 24, 16 / 19, 35 / 43], marks: [null, null, null] },
+        { label: "Jan–aug 2024", values: [23 / 30, 20 / 25, 43 / 55], marks: [null, null, null] },
       ],
       valueKind: "share",
     });
@@ -299,7 +300,9 @@ describe("closures", () => {
     ]);
     expect(avslut.chart?.kind).toBe("stacked-bar");
     expect(avslut.chart?.series.map((series) => series.label)).toEqual([positive, negative]);
-    expect(avslut.chart?.series[1]!.values.slice(6, 10)).toEqual([null, null, 3, 6]);
+    // A reason of the other category is no segment of this one: nothing drawn, nothing marked.
+    expect(avslut.chart?.series[1]!.values.slice(6, 10)).toEqual([0, 0, 3, 6]);
+    expect(avslut.chart?.series[1]!.marks.slice(6, 10)).toEqual([null, null, null, null]);
   });
 
   it("places a reason the förbund added itself in the category it was given", () => {
@@ -383,39 +386,66 @@ describe("SKAPA, referrals and support", () => {
   });
 });
 
-describe("small numbers", () => {
-  const report = {
-    active: { total: 20, byKommun: { Ljungby: 18, Markaryd: 2 }, byGender: { kvinna: 19, man: 1 }, byAgeGroup: { "30-39": 20 } },
-    trappan: {
-      measured: 12,
-      movedUp: 2,
-      unchanged: 10,
-      movedDown: 0,
-      byGender: { kvinna: { measured: 10, movedUp: 2, share: 0.2 }, man: { measured: 2, movedUp: 0, share: 0 } },
-    },
-    fov: { answered: 12, yes: 4, answeredByGender: { kvinna: 10, man: 2 }, yesByGender: { kvinna: 3, man: 1 } },
-  };
+// Internally consistent: every published total is the sum of its parts, so the protection
+// module sees the relations a reader would use.
+const smallReport = {
+  active: { total: 20, byKommun: { Ljungby: 18, Markaryd: 2 }, byGender: { kvinna: 19, man: 1 }, byAgeGroup: { "30-39": 20 } },
+  trappan: {
+    measured: 12,
+    movedUp: 2,
+    unchanged: 10,
+    movedDown: 0,
+    byGender: { kvinna: { measured: 10, movedUp: 2, share: 0.2 }, man: { measured: 2, movedUp: 0, share: 0 } },
+  },
+  fov: { answered: 12, yes: 4, answeredByGender: { kvinna: 10, man: 2 }, yesByGender: { kvinna: 3, man: 1 } },
+};
 
-  it("hides counts below the threshold, and the shares built on them, wherever the bundle says so", () => {
-    const sections = reportSections(testBundle({ report, suppressSmallNumbers: true }));
-    expect(section(sections, "kommuner").summary).toBe("Av de 20 aktiva deltagarna fanns 18 i Ljungby och färre än 3 i Markaryd.");
-    expect(shown(section(sections, "kon")).slice(0, 2)).toEqual([
-      ["Kvinnor", "19", "95,0 %", "0", "0"],
-      ["Män", "färre än 3", "–", "0", "0"],
+describe("small numbers", () => {
+  it("shows small counts as färre än 3 and keeps back one more cell where the total would give them away", () => {
+    const sections = reportSections(testBundle({ report: smallReport, suppressSmallNumbers: true }));
+    const kommuner = section(sections, "kommuner");
+    // 20 − 18 would be Markaryd's 2: Ljungby is kept back, the total stays.
+    expect(shown(kommuner).map((row) => row.slice(0, 2))).toEqual([
+      ["Ljungby", "dolt"],
+      ["Markaryd", "färre än 3"],
+      ["Totalt", "20"],
     ]);
-    expect(section(sections, "stegforflyttning-kon").summary).toBe(
-      "Av 12 deltagare med minst två placeringar i Trappan har färre än 3 gjort en positiv stegförflyttning.",
-    );
-    expect(shown(section(sections, "stegforflyttning-kon"))).toEqual([
-      ["Kvinnor", "10", "färre än 3", "–", "–"],
+    expect(kommuner.summary).toBe("Av de 20 aktiva deltagarna fanns ett dolt antal i Ljungby och färre än 3 i Markaryd.");
+    expect(shown(section(sections, "kon"))).toEqual([
+      ["Kvinnor", "dolt", "–", "0", "0"],
+      ["Män", "färre än 3", "–", "0", "0"],
+      ["Totalt", "20", "100,0 %", "0", "0"],
+    ]);
+    expect(section(sections, "kon").summary).toBe("Av 20 aktiva deltagare var ett dolt antal kvinnor och färre än 3 män.");
+    const kon = section(sections, "stegforflyttning-kon");
+    expect(shown(kon)).toEqual([
+      ["Kvinnor", "dolt", "färre än 3", "–", "–"],
       ["Män", "färre än 3", "0", "–", "–"],
       ["Totalt", "12", "färre än 3", "–", "–"],
     ]);
+    expect(kon.summary).toBe("Av 12 deltagare med minst två placeringar i Trappan har färre än 3 gjort en positiv stegförflyttning.");
+    // 12 measured = 2 up + 10 unchanged + 0 down: unchanged is kept back with the small count.
+    expect(section(sections, "trappan").summary).toBe("Av 12 mätta deltagare gick färre än 3 uppåt, ett dolt antal stod kvar på samma steg och 0 gick nedåt.");
+  });
+
+  it("explains under each table the marks it holds, and only those", () => {
+    const sections = reportSections(testBundle({ report: smallReport, suppressSmallNumbers: true }));
+    expect(section(sections, "kommuner").note).toBe(
+      "”färre än 3” är 1 eller 2. ”dolt” är ett tal som inte visas, eftersom ett litet tal annars skulle gå att räkna fram.",
+    );
+    expect(section(sections, "kon").note).toBe(
+      "”färre än 3” är 1 eller 2. ”dolt” är ett tal som inte visas, eftersom ett litet tal annars skulle gå att räkna fram. " +
+        "– är ingen andel (den bygger på ett dolt tal eller har inget att dela med).",
+    );
+    expect(section(sections, "alder").note).toBeUndefined();
+    expect(section(reportSections(testBundle({ report: smallReport, suppressSmallNumbers: true, threshold: 5 })), "kommuner").note).toBe(
+      "”färre än 5” är 1–4. ”dolt” är ett tal som inte visas, eftersom ett litet tal annars skulle gå att räkna fram.",
+    );
   });
 
   it("never leaves a count from 1 to threshold − 1 in any table cell or chart value", () => {
     const threshold = 5;
-    const sections = reportSections(testBundle({ report, suppressSmallNumbers: true, threshold }));
+    const sections = reportSections(testBundle({ report: smallReport, suppressSmallNumbers: true, threshold }));
     for (const s of sections) {
       for (const row of [...s.table.rows, ...s.table.footer]) {
         for (const column of s.table.columns) {
@@ -433,22 +463,22 @@ describe("small numbers", () => {
     }
   });
 
-  it("shows every count when suppression is off, except FOV by kön", () => {
-    const sections = reportSections(testBundle({ report, suppressSmallNumbers: false }));
+  it("shows every count when suppression is off, except FOV by kön, which keeps the totals and hides a second cell", () => {
+    const sections = reportSections(testBundle({ report: smallReport, suppressSmallNumbers: false }));
     expect(shown(section(sections, "kon"))[1]).toEqual(["Män", "1", "5,0 %", "0", "0"]);
     const fov = section(sections, "fov");
     expect(shown(fov)).toEqual([
-      ["Kvinnor", "10", "3"],
+      // 12 − 10 and 4 − 3 would give the small cells away: the kvinnor cells are kept back instead.
+      ["Kvinnor", "dolt", "dolt"],
       ["Män", "färre än 3", "färre än 3"],
-      // A total next to one hidden cell would give it away by subtraction.
-      ["Totalt", "–", "–"],
+      ["Totalt", "12", "4"],
     ]);
     expect(fov.summary).toBe(
-      "Under perioden har 10 kvinnor och färre än 3 män svarat på frågor om våld, och av dem har 3 kvinnor och färre än 3 män svarat ja.",
+      "Under perioden har 12 deltagare svarat på frågor om våld, och 4 av dem har svarat ja (ett dolt antal kvinnor och färre än 3 män).",
     );
     expect(fov.chart?.series).toEqual([
-      { label: "Besvarat", values: [10, null] },
-      { label: "Svarat ja", values: [3, null] },
+      { label: "Besvarat", values: [null, null], marks: ["dolt", "färre än 3"] },
+      { label: "Svarat ja", values: [null, null], marks: ["dolt", "färre än 3"] },
     ]);
   });
 
@@ -476,11 +506,150 @@ describe("small numbers", () => {
       }),
     );
     const fov = section(reportSections({ ...testBundle(), report }), "fov");
+    // 2 ja, all kvinnor: a total of 2 next to 0 män would be the kvinnor cell, so it is kept back.
     expect(shown(fov)).toEqual([
-      ["Kvinnor", "3", "färre än 3"],
+      ["Kvinnor", "dolt", "färre än 3"],
       ["Män", "färre än 3", "0"],
-      ["Totalt", "–", "–"],
+      ["Totalt", "4", "dolt"],
     ]);
+    expect(fov.summary).toBe("Under perioden har 4 deltagare svarat på frågor om våld, och av dem har färre än 3 kvinnor och 0 män svarat ja.");
+  });
+});
+
+describe("secondary suppression: the examples of issue 12", () => {
+  /** Every hidden cell of a column reads as a mark; the column's visible cells as numbers. */
+  const columnOf = (s: ReportSection, key: string) => [...s.table.rows, ...s.table.footer].map((row) => formatCell(row[key], "count"));
+
+  it("Deltagare per kommun, Avslutade: Ljungby 6 + Markaryd 6 + Älmhult färre än 3 = 14 keeps one more cell back", () => {
+    const bundle = testBundle({
+      suppressSmallNumbers: true,
+      report: {
+        active: { total: 30, byKommun: { Ljungby: 12, Markaryd: 10, Älmhult: 8 } },
+        closed: { total: 14, byKommun: { Ljungby: 6, Markaryd: 6, Älmhult: 2 } },
+      },
+    });
+    const kommuner = section(reportSections(bundle), "kommuner");
+    expect(columnOf(kommuner, "avslutade")).toEqual(["dolt", "6", "färre än 3", "14"]);
+    expect(columnOf(kommuner, "aktiva")).toEqual(["12", "10", "8", "30"]);
+    expect(section(reportSections(bundle), "oversikt").table.rows[2]).toEqual({ matt: "Avslutade", antal: 14, foregaende: 0 });
+  });
+
+  it("Stegförflyttning per kön: 24 + 14 + färre än 3 = 40 steps up keeps a second cell and its share back", () => {
+    const group = (measured: number, movedUp: number) => ({ measured, movedUp, share: movedUp / measured });
+    const bundle = testBundle({
+      suppressSmallNumbers: true,
+      report: {
+        trappan: { measured: 54, movedUp: 40, unchanged: 10, movedDown: 4, byGender: { kvinna: group(30, 24), man: group(20, 14), annat: group(4, 2) } },
+      },
+    });
+    const kon = section(reportSections(bundle), "stegforflyttning-kon");
+    expect(shown(kon)).toEqual([
+      ["Kvinnor", "30", "24", "80,0 %", "–"],
+      ["Män", "20", "dolt", "–", "–"],
+      ["Annat/ej angivet", "4", "färre än 3", "–", "–"],
+      ["Totalt", "54", "40", "74,1 %", "–"],
+    ]);
+    expect(kon.summary).toBe("Av 54 deltagare med minst två placeringar i Trappan har 40 (74,1 %) gjort en positiv stegförflyttning (kvinnor 80,0 %).");
+    expect(kon.chart?.series[0]!.marks).toEqual([null, "–", "–", null]);
+  });
+
+  it("Remisser per remittent: the visible rows no longer add up to one less than the total", () => {
+    const bundle = testBundle({
+      suppressSmallNumbers: true,
+      report: {
+        referrals: {
+          total: 47,
+          byReferrer: { Arbetsförmedlingen: 11, Försäkringskassan: 20, "Region Kronoberg": 15, "Annan insats": 1 },
+          byDecision: { inskriven: 30, konsultation: 7, ej_aktuell: 5, ko: 5, ej_beslutad: 0 },
+        },
+      },
+    });
+    const remittenter = section(reportSections(bundle), "remittenter");
+    expect(columnOf(remittenter, "remisser")).toEqual(["färre än 3", "dolt", "20", "15", "47"]);
+    // A "dolt" remittent may be the largest: the sentence ranks only those shown with a number.
+    expect(remittenter.summary).toBe(
+      "Under perioden kom 47 remisser in, varav 30 ledde till inskrivning; av de remittenter som redovisas med antal kom flest från " +
+        "Försäkringskassan (20) och Region Kronoberg (15).",
+    );
+  });
+
+  it("Stödinsatser, föregående period: total 7, one visible 3 and four small cells no longer make each of them 1", () => {
+    const type = (total: number, raisedActivity: number) => ({ total, raisedActivity });
+    const bundle = testBundle({
+      suppressSmallNumbers: true,
+      previous: {
+        support: {
+          total: 30,
+          raisedActivity: 7,
+          byType: { Arbetsträning: type(10, 3), Körkort: type(5, 1), Praktik: type(5, 1), Studier: type(5, 1), Hälsa: type(5, 1) },
+        },
+      },
+    });
+    const stod = section(reportSections(bundle), "stodinsatser");
+    expect(columnOf(stod, "foregaende")).toEqual(["dolt", "färre än 3", "färre än 3", "färre än 3", "färre än 3", "7"]);
+  });
+
+  it("Samverkansteam + Älmhult: Kvinnor färre än 3, Män 3 (75,0 %), Totalt 4 hides Män and both shares", () => {
+    const bundle = testBundle({
+      suppressSmallNumbers: true,
+      insats: "Samverkansteam",
+      kommun: "Älmhult",
+      report: { active: { total: 4, byGender: { kvinna: 1, man: 3 } } },
+    });
+    const kon = section(reportSections(bundle), "kon");
+    expect(shown(kon)).toEqual([
+      ["Kvinnor", "färre än 3", "–", "0", "0"],
+      ["Män", "dolt", "–", "0", "0"],
+      ["Totalt", "4", "100,0 %", "0", "0"],
+    ]);
+    expect(kon.summary).toBe("Av 4 aktiva deltagare var färre än 3 kvinnor och ett dolt antal män.");
+  });
+
+  it("protects a small count of one kommun's view in the views it can be worked out from (the bundle's linked views)", () => {
+    const slice = (kommun: string | null, byKommun: Record<string, number>, kvinna: number, man: number): ReportSlice => {
+      const bundle = testBundle({ kommun, report: { active: { total: kvinna + man, byKommun, byGender: { kvinna, man } } } });
+      return { filters: { insats: null, kommun }, now: bundle.report, before: bundle.previous, goals: [] };
+    };
+    // Älmhult has 1 kvinna: the whole förbund's 6 minus Ljungby's 5.
+    const all = slice(null, { Ljungby: 10, Älmhult: 5 }, 6, 9);
+    const ljungby = slice("Ljungby", { Ljungby: 10 }, 5, 5);
+    const almhult = slice("Älmhult", { Älmhult: 5 }, 1, 4);
+    const view = (main: ReportSlice, linked: ReportSlice[]) =>
+      reportSections({ ...testBundle({ suppressSmallNumbers: true, kommun: main.filters.kommun, linked }), report: main.now, previous: main.before });
+    const kvinnor = (sections: ReportSection[]) => shown(section(sections, "kon"))[0]![1];
+    expect(kvinnor(view(ljungby, []))).toBe("5");
+    expect(kvinnor(view(ljungby, [all, almhult]))).toBe("dolt");
+    expect(kvinnor(view(all, [ljungby, almhult]))).toBe("dolt");
+    // The same count is marked the same way wherever it is published.
+    const almhultRow = shown(section(view(all, [ljungby, almhult]), "kommuner"))[1]!;
+    const almhultTotal = shown(section(view(almhult, [all, ljungby]), "kommuner"))[1]!;
+    expect([almhultRow[0], almhultRow[1], almhultTotal[0], almhultTotal[1]]).toEqual(["Älmhult", "dolt", "Totalt", "dolt"]);
+  });
+
+  it("never states in a sentence a number that the section or the report does not show", () => {
+    const bundles = [
+      testBundle({ report: smallReport, suppressSmallNumbers: true }),
+      testBundle({ report: smallReport, suppressSmallNumbers: false }),
+      testBundle({
+        suppressSmallNumbers: true,
+        report: {
+          active: { total: 14, byKommun: { Ljungby: 6, Markaryd: 6, Älmhult: 2 }, byGender: { kvinna: 1, man: 13 }, byAgeGroup: { "20-29": 2, "30-39": 12 } },
+          newlyEnrolled: { total: 2, byKommun: { Ljungby: 2 }, byGender: { kvinna: 0, man: 2 } },
+          closed: { total: 5, byReason: { Arbete: 1, Flytt: 4 }, byCategory: { positive: 5, negative: 0 }, byKommun: { Ljungby: 5 }, withPlanAfter: 1 },
+          referrals: { total: 9, byReferrer: { Försäkringskassan: 8, "Annan insats": 1 }, byKommun: { Ljungby: 8, Älmhult: 1 } },
+          support: { total: 3, raisedActivity: 1, byType: { Körkort: { total: 3, raisedActivity: 1 } } },
+        },
+      }),
+    ];
+    const numbers = (text: string) => text.replace(/färre än \d+/g, "").match(/\d[\d\u00a0]*(,\d+)?( %)?/g) ?? [];
+    for (const bundle of bundles) {
+      for (const s of reportSections(bundle)) {
+        const published = new Set(shown(s).flatMap((row) => row.flatMap(numbers)));
+        // Counts a sentence restates from other tables of the report (Trappan's unchanged, say).
+        for (const other of reportSections(bundle)) for (const row of shown(other)) for (const n of row.flatMap(numbers)) published.add(n);
+        for (const n of numbers(s.summary)) expect(published.has(n), `${s.id}: "${n}" in "${s.summary}"`).toBe(true);
+      }
+    }
   });
 });
 
@@ -534,7 +703,7 @@ describe("goal follow-up", () => {
     ]);
     // Share goals only: a count does not belong on a percentage axis.
     expect(mal.chart?.labels).toEqual(["Stegförflyttning", "Erbjudna SKAPA"]);
-    expect(mal.chart?.series[0]).toEqual({ label: "Målvärde", values: [0.8, 1] });
+    expect(mal.chart?.series[0]).toEqual({ label: "Målvärde", values: [0.8, 1], marks: [null, null] });
   });
 
   it("says so when every goal, or the only one, is reached", () => {
@@ -553,7 +722,13 @@ describe("the report heading", () => {
       period: "Period: Jan–aug 2025 (1 januari 2025 – 31 augusti 2025)",
       comparison: "Jämförelse: jan–aug 2024",
       filters: "Insats: SamSteg. Kommun: alla kommuner.",
-      suppression: "Små tal är dolda: antal under 3 visas som ”färre än 3”, och andelar som bygger på dem visas som –.",
+      suppression:
+        "Små tal skyddas: ”färre än 3” är 1 eller 2; ”dolt” är ett tal som inte visas, eftersom ett litet tal annars skulle gå att " +
+        "räkna fram; – är ingen andel (den bygger på ett dolt tal eller har inget att dela med).",
     });
+    expect(reportMeta(testBundle({ suppressSmallNumbers: false })).suppression).toBe(
+      "Små tal visas, utom svar om våld per kön: där står ”färre än 3” för 1 eller 2. ”dolt” är ett tal som inte visas, eftersom " +
+        "ett litet tal annars skulle gå att räkna fram; – är ingen andel (den bygger på ett dolt tal eller har inget att dela med).",
+    );
   });
 });

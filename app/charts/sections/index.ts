@@ -4,13 +4,14 @@
  * Pure: the statistics page, the print page and the DOCX/XLSX/CSV exports all present these,
  * so every presentation shows the same numbers, hidden the same way.
  *
- * Small numbers are hidden here, once: a table cell or sentence never holds a count that the
- * bundle says to hide, and FOV by kön is hidden below the threshold whatever the bundle says.
+ * What is shown is decided once, for the whole report, by the protection module
+ * (domain/statistics/disclosure): every table cell, chart value and sentence reads its shown
+ * cells, so none can state a count it keeps back, and no section decides anything of its own.
  */
 import { type ReportBundle } from "~/domain/report-bundle";
+import { protectReport, smallMark } from "~/domain/statistics/disclosure";
 import { formatDate } from "~/utils/format";
-import { hiddenCount, suppressor } from "../cells";
-import { capitalize, type Context, periodLabel, type ReportSection } from "./model";
+import { capitalize, type Context, periodLabel, type ReportSection, smallRange, withMarksNote } from "./model";
 import { activeByAgeGroup, activeByGender, kommuner, overview } from "./participants";
 import { trappanByGender, trappanByKommun, trappanSteps } from "./trappan";
 import { skapa, skapaAreas } from "./skapa";
@@ -24,11 +25,18 @@ export { periodLabel, swedishList } from "./model";
 
 /** Every section of the report, in the order of a förbund's statistics chapter. */
 export function reportSections(bundle: ReportBundle): ReportSection[] {
+  const main = { filters: { insats: bundle.query.insats, kommun: bundle.query.kommun }, now: bundle.report, before: bundle.previous, goals: bundle.goals };
+  const shown = protectReport(main, bundle.linked, {
+    threshold: bundle.smallNumberThreshold,
+    enabled: bundle.suppressSmallNumbers,
+    closureCategories: bundle.closureReasonCategories,
+  });
   const ctx: Context = {
     bundle,
-    report: bundle.report,
-    previous: bundle.previous,
-    hide: suppressor(bundle.smallNumberThreshold, bundle.suppressSmallNumbers),
+    now: shown.now,
+    then: shown.before,
+    goals: shown.goals,
+    threshold: shown.threshold,
     current: periodLabel(bundle.query.period),
     before: periodLabel(bundle.previousPeriod),
   };
@@ -49,7 +57,7 @@ export function reportSections(bundle: ReportBundle): ReportSection[] {
     support(ctx),
     fov(ctx),
   ];
-  return sections.filter((section): section is ReportSection => section !== null);
+  return sections.filter((section): section is ReportSection => section !== null).map((section) => withMarksNote(section, shown.threshold));
 }
 
 export interface ReportMeta {
@@ -66,7 +74,10 @@ export function reportMeta(bundle: ReportBundle): ReportMeta {
   const { period, insats, kommun } = bundle.query;
   const label = periodLabel(period);
   const dates = `${formatDate(period.from)} – ${formatDate(period.to)}`;
-  const threshold = hiddenCount(bundle.smallNumberThreshold);
+  const threshold = bundle.smallNumberThreshold;
+  const marks =
+    "”dolt” är ett tal som inte visas, eftersom ett litet tal annars skulle gå att räkna fram; " +
+    "– är ingen andel (den bygger på ett dolt tal eller har inget att dela med).";
   return {
     title: `Statistik ${label}`,
     organisation: bundle.organisationName,
@@ -74,7 +85,7 @@ export function reportMeta(bundle: ReportBundle): ReportMeta {
     comparison: `Jämförelse: ${periodLabel(bundle.previousPeriod)}`,
     filters: `Insats: ${insats ?? "alla insatser"}. Kommun: ${kommun ?? "alla kommuner"}.`,
     suppression: bundle.suppressSmallNumbers
-      ? `Små tal är dolda: antal under ${bundle.smallNumberThreshold} visas som ”${threshold}”, och andelar som bygger på dem visas som –.`
-      : `Alla tal visas, utom svar om våld per kön: där visas antal under ${bundle.smallNumberThreshold} alltid som ”${threshold}”.`,
+      ? `Små tal skyddas: ”${smallMark(threshold)}” är ${smallRange(threshold)}; ${marks}`
+      : `Små tal visas, utom svar om våld per kön: där står ”${smallMark(threshold)}” för ${smallRange(threshold)}. ${marks}`,
   };
 }

@@ -3,8 +3,9 @@
 import { type Period } from "~/domain/period";
 import { type ReportBundle } from "~/domain/report-bundle";
 import { type Gender, GENDERS, type ReportJson } from "~/domain/statistics";
-import { formatDate } from "~/utils/format";
-import { type CellValue, chartValue, type Suppressor, type TableColumn, type TableRow } from "../cells";
+import { HIDDEN_MARK, type Shown, type ShownGoal, smallMark } from "~/domain/statistics/disclosure/shown";
+import { formatDate, formatNumber } from "~/utils/format";
+import { type CellValue, cellFormat, chartValue, NO_VALUE, type TableColumn, type TableRow } from "../cells";
 
 export type { CellValue, TableColumn, TableRow, ValueFormat } from "../cells";
 
@@ -74,15 +75,35 @@ export function periodLabel(period: Period): string {
   return `${formatDate(period.from)} – ${formatDate(period.to)}`;
 }
 
+/** The singular only for exactly one: "färre än 3" and "ett dolt antal" take the plural. */
 export function plural(count: CellValue, one: string, many: string): string {
   return count === 1 ? one : many;
 }
 
+/** A count as a sentence says it: "14", "färre än 3", "ett dolt antal" — never more than the table shows. */
+export function countPhrase(cell: CellValue): string {
+  if (cell === HIDDEN_MARK) return "ett dolt antal";
+  return typeof cell === "number" ? formatNumber(cell) : cell;
+}
+
+/** "1 eller 2" for threshold 3: the counts a "färre än N" stands for. */
+export function smallRange(threshold: number): string {
+  if (threshold <= 2) return "1";
+  if (threshold === 3) return "1 eller 2";
+  return `1–${threshold - 1}`;
+}
+
+/** The bundle without its counts: sections read the counts only as the protection shows them. */
+export type ReportSettings = Omit<ReportBundle, "report" | "previous" | "linked">;
+
 export interface Context {
-  bundle: ReportBundle;
-  report: ReportJson;
-  previous: ReportJson;
-  hide: Suppressor;
+  bundle: ReportSettings;
+  /** This period and the previous one, every count as the protection module shows it. */
+  now: Shown<ReportJson>;
+  then: Shown<ReportJson>;
+  /** The goal rows as shown, in the order of `bundle.goals`. */
+  goals: ShownGoal[];
+  threshold: number;
   /** "jan–aug 2025" and "jan–aug 2024". */
   current: string;
   before: string;
@@ -141,10 +162,49 @@ export function comparisonChart(
   );
 }
 
-/** The visible counts of a map, largest first (ties in label order); hidden ones are left out. */
-export function largest(map: Record<string, number>, hide: Suppressor, limit: number): Array<[string, number]> {
+/** The shown non-zero counts of a map, largest first (ties in label order); marked ones are left out. */
+export function largest(map: Record<string, CellValue>, limit: number): Array<[string, number]> {
   return Object.entries(map)
-    .filter(([, count]) => count > 0 && !hide.hides(count))
+    .flatMap(([label, cell]): Array<[string, number]> => (typeof cell === "number" && cell > 0 ? [[label, cell]] : []))
     .sort(([a, x], [b, y]) => y - x || collator.compare(a, b))
     .slice(0, limit);
+}
+
+/**
+ * Whether a map holds a "dolt" count. Such a count may be of any size, so a sentence naming the
+ * largest shown counts must say it speaks of the shown ones only.
+ */
+export function holdsHidden(cells: Iterable<CellValue>): boolean {
+  for (const cell of cells) if (cell === HIDDEN_MARK) return true;
+  return false;
+}
+
+/**
+ * The note on the marks a table holds, in Swedish, or undefined when it holds none: what
+ * "färre än N", "dolt" and "–" each mean.
+ */
+export function marksNote(table: Pick<SectionTable, "columns" | "rows" | "footer">, threshold: number): string | undefined {
+  const found = new Set<string>();
+  for (const row of [...table.rows, ...table.footer]) {
+    for (const column of table.columns) {
+      const cell = row[column.key];
+      const format = cellFormat(column, row);
+      if (typeof cell !== "string" || format === "text") continue;
+      if (cell === NO_VALUE) found.add(format === "change" ? "mean" : "share");
+      else found.add(cell === HIDDEN_MARK ? "hidden" : "small");
+    }
+  }
+  const parts: string[] = [];
+  if (found.has("small")) parts.push(`”${smallMark(threshold)}” är ${smallRange(threshold)}.`);
+  if (found.has("hidden")) parts.push("”dolt” är ett tal som inte visas, eftersom ett litet tal annars skulle gå att räkna fram.");
+  if (found.has("share")) parts.push("– är ingen andel (den bygger på ett dolt tal eller har inget att dela med).");
+  if (found.has("mean")) parts.push("– är inget medelvärde (det bygger på ett dolt tal eller har inget att räkna på).");
+  return parts.length === 0 ? undefined : parts.join(" ");
+}
+
+/** A section's own note followed by the note on its marks. */
+export function withMarksNote(section: ReportSection, threshold: number): ReportSection {
+  const marks = marksNote(section.table, threshold);
+  if (marks === undefined) return section;
+  return { ...section, note: section.note === undefined ? marks : `${section.note} ${marks}` };
 }

@@ -1,16 +1,19 @@
 // Who took part: the overview, per kommun, per kön and per åldersgrupp.
 import { formatNumber } from "~/utils/format";
-import { hiddenCount, type TableRow } from "../cells";
+import { shareOf } from "~/domain/statistics/disclosure/shown";
+import { type CellValue, type TableRow } from "../cells";
 import {
   capitalize,
   caption,
   column,
   comparisonChart,
   type Context,
+  countPhrase,
   GENDER_ROW_LABELS,
   genderPhrase,
   gendersIn,
   groupedChart,
+  holdsHidden,
   largest,
   plural,
   PREVIOUS,
@@ -21,8 +24,8 @@ import {
 } from "./model";
 
 export function overview(ctx: Context): ReportSection {
-  const { report: r, previous: p, hide } = ctx;
-  const rows: Array<[string, number, number]> = [
+  const { now: r, then: p } = ctx;
+  const rows: Array<[string, CellValue, CellValue]> = [
     ["Aktiva deltagare", r.active.total, p.active.total],
     ["Nyinskrivna", r.newlyEnrolled.total, p.newlyEnrolled.total],
     ["Avslutade", r.closed.total, p.closed.total],
@@ -31,13 +34,13 @@ export function overview(ctx: Context): ReportSection {
     ["Remisser", r.referrals.total, p.referrals.total],
     ["Studiebesök", r.studyVisits.total, p.studyVisits.total],
   ];
-  const tableRows = rows.map(([label, now, then]) => ({ matt: label, antal: hide.count(now), foregaende: hide.count(then) }));
+  const tableRows = rows.map(([label, now, then]) => ({ matt: label, antal: now, foregaende: then }));
   const summary =
     r.active.total === 0
       ? "Inga deltagare har haft stöd under perioden."
-      : `Totalt har ${hide.countText(r.active.total)} deltagare haft stöd under perioden, varav ` +
-        `${hide.countText(r.newlyEnrolled.total)} ${plural(hide.count(r.newlyEnrolled.total), "nyinskriven", "nyinskrivna")} och ` +
-        `${hide.countText(r.closed.total)} ${plural(hide.count(r.closed.total), "avslutad", "avslutade")}.`;
+      : `Totalt har ${countPhrase(r.active.total)} deltagare haft stöd under perioden, varav ` +
+        `${countPhrase(r.newlyEnrolled.total)} ${plural(r.newlyEnrolled.total, "nyinskriven", "nyinskrivna")} och ` +
+        `${countPhrase(r.closed.total)} ${plural(r.closed.total, "avslutad", "avslutade")}.`;
   return {
     id: "oversikt",
     title: "Deltagare under perioden",
@@ -59,7 +62,7 @@ export function overview(ctx: Context): ReportSection {
 }
 
 export function kommuner(ctx: Context): ReportSection {
-  const { report: r, previous: p, hide } = ctx;
+  const { now: r, then: p } = ctx;
   // Each column: its key and label, the map by kommun, and the report's own total.
   const counts = [
     ["aktiva", "Aktiva", r.active.byKommun, r.active.total],
@@ -71,15 +74,15 @@ export function kommuner(ctx: Context): ReportSection {
   const names = unionKeys(...counts.map(([, , map]) => map));
   const rows: TableRow[] = names.map((kommun) => ({
     kommun,
-    ...Object.fromEntries(counts.map(([key, , map]) => [key, hide.count(map[kommun] ?? 0)])),
+    ...Object.fromEntries(counts.map(([key, , map]) => [key, map[kommun] ?? 0])),
   }));
-  const total: TableRow = { kommun: TOTAL, ...Object.fromEntries(counts.map(([key, , , sum]) => [key, hide.count(sum)])) };
+  const total: TableRow = { kommun: TOTAL, ...Object.fromEntries(counts.map(([key, , , sum]) => [key, sum])) };
   const parts = Object.entries(r.active.byKommun)
-    .filter(([, count]) => count > 0)
-    .map(([kommun, count]) => `${hide.countText(count)} i ${kommun}`);
+    .filter(([, cell]) => cell !== 0)
+    .map(([kommun, cell]) => `${countPhrase(cell)} i ${kommun}`);
   let summary: string;
   if (r.active.total === 0) summary = "Inga deltagare har haft stöd under perioden i någon kommun.";
-  else if (hide.hides(r.active.total)) summary = `${capitalize(hiddenCount(hide.threshold))} deltagare har haft stöd under perioden.`;
+  else if (typeof r.active.total === "string") summary = `${capitalize(countPhrase(r.active.total))} deltagare har haft stöd under perioden.`;
   else summary = `Av de ${formatNumber(r.active.total)} aktiva deltagarna fanns ${swedishList(parts)}.`;
   return {
     id: "kommuner",
@@ -103,23 +106,23 @@ export function kommuner(ctx: Context): ReportSection {
 }
 
 export function activeByGender(ctx: Context): ReportSection {
-  const { report: r, previous: p, hide } = ctx;
+  const { now: r, then: p } = ctx;
   const genders = gendersIn(r.active.byGender, r.newlyEnrolled.byGender, p.active.byGender);
   const rows = genders.map((gender) => {
     const count = r.active.byGender[gender] ?? 0;
     return {
       kon: GENDER_ROW_LABELS[gender],
-      aktiva: hide.count(count),
-      andel: hide.share(count, r.active.total),
-      nyinskrivna: hide.count(r.newlyEnrolled.byGender[gender] ?? 0),
-      foregaende: hide.count(p.active.byGender[gender] ?? 0),
+      aktiva: count,
+      andel: shareOf(count, r.active.total),
+      nyinskrivna: r.newlyEnrolled.byGender[gender] ?? 0,
+      foregaende: p.active.byGender[gender] ?? 0,
     };
   });
   const parts = genders
-    .filter((gender) => gender !== "annat" || (r.active.byGender.annat ?? 0) > 0)
-    .map((gender) => genderPhrase(gender, hide.countText(r.active.byGender[gender] ?? 0)));
+    .filter((gender) => gender !== "annat" || (r.active.byGender.annat ?? 0) !== 0)
+    .map((gender) => genderPhrase(gender, countPhrase(r.active.byGender[gender] ?? 0)));
   const summary =
-    r.active.total === 0 ? "Inga deltagare har haft stöd under perioden." : `Av ${hide.countText(r.active.total)} aktiva deltagare var ${swedishList(parts)}.`;
+    r.active.total === 0 ? "Inga deltagare har haft stöd under perioden." : `Av ${countPhrase(r.active.total)} aktiva deltagare var ${swedishList(parts)}.`;
   return {
     id: "kon",
     title: "Aktiva deltagare per kön",
@@ -144,10 +147,10 @@ export function activeByGender(ctx: Context): ReportSection {
       footer: [
         {
           kon: TOTAL,
-          aktiva: hide.count(r.active.total),
-          andel: hide.share(r.active.total, r.active.total),
-          nyinskrivna: hide.count(r.newlyEnrolled.total),
-          foregaende: hide.count(p.active.total),
+          aktiva: r.active.total,
+          andel: shareOf(r.active.total, r.active.total),
+          nyinskrivna: r.newlyEnrolled.total,
+          foregaende: p.active.total,
         },
       ],
     },
@@ -155,21 +158,25 @@ export function activeByGender(ctx: Context): ReportSection {
 }
 
 export function activeByAgeGroup(ctx: Context): ReportSection {
-  const { bundle, report: r, previous: p, hide } = ctx;
+  const { bundle, now: r, then: p } = ctx;
   const configured = new Set(bundle.ageGroupOrder);
   const extra = unionKeys(r.active.byAgeGroup, p.active.byAgeGroup).filter((group) => !configured.has(group));
   const groups = [...bundle.ageGroupOrder, ...extra];
   const rows = groups.map((group) => ({
     aldersgrupp: `${group} år`,
-    aktiva: hide.count(r.active.byAgeGroup[group] ?? 0),
-    andel: hide.share(r.active.byAgeGroup[group] ?? 0, r.active.total),
-    foregaende: hide.count(p.active.byAgeGroup[group] ?? 0),
+    aktiva: r.active.byAgeGroup[group] ?? 0,
+    andel: shareOf(r.active.byAgeGroup[group] ?? 0, r.active.total),
+    foregaende: p.active.byAgeGroup[group] ?? 0,
   }));
-  const top = largest(r.active.byAgeGroup, hide, 3).map(([group, count]) => `${group} år (${formatNumber(count)})`);
+  const top = largest(r.active.byAgeGroup, 3).map(([group, count]) => `${group} år (${formatNumber(count)})`);
+  // A "dolt" group may be larger than any shown one: then only the shown ones can be ranked.
+  const most = holdsHidden(Object.values(r.active.byAgeGroup))
+    ? "Av de åldersgrupper som redovisas med antal fanns flest aktiva deltagare"
+    : "Flest aktiva deltagare fanns";
   let summary: string;
   if (r.active.total === 0) summary = "Inga deltagare har haft stöd under perioden.";
-  else if (top.length === 0) summary = `Varje åldersgrupp har ${hiddenCount(hide.threshold)} aktiva deltagare.`;
-  else summary = `Flest aktiva deltagare fanns i ${top.length === 1 ? "åldersgruppen" : "åldersgrupperna"} ${swedishList(top)}.`;
+  else if (top.length === 0) summary = "Antalet aktiva deltagare per åldersgrupp redovisas inte, eftersom talen är små.";
+  else summary = `${most} i ${top.length === 1 ? "åldersgruppen" : "åldersgrupperna"} ${swedishList(top)}.`;
   return {
     id: "alder",
     title: "Aktiva deltagare per åldersgrupp",
@@ -193,9 +200,9 @@ export function activeByAgeGroup(ctx: Context): ReportSection {
       footer: [
         {
           aldersgrupp: TOTAL,
-          aktiva: hide.count(r.active.total),
-          andel: hide.share(r.active.total, r.active.total),
-          foregaende: hide.count(p.active.total),
+          aktiva: r.active.total,
+          andel: shareOf(r.active.total, r.active.total),
+          foregaende: p.active.total,
         },
       ],
     },

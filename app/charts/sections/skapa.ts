@@ -1,35 +1,36 @@
 // SKAPA: offered and progressed, and the change per area.
+import { NO_VALUE, shareOf } from "~/domain/statistics/disclosure/shown";
 import { formatRatio } from "~/utils/format";
 import { type CellValue, formatCell } from "../cells";
-import { caption, collator, column, comparisonChart, type Context, type ReportSection, unionKeys } from "./model";
+import { caption, collator, column, comparisonChart, type Context, countPhrase, type ReportSection, unionKeys } from "./model";
 
 export function skapa(ctx: Context): ReportSection {
-  const { report: r, previous: p, hide } = ctx;
+  const { now: r, then: p } = ctx;
   const s = r.skapa;
   const rows = [
     {
       matt: "Erbjudna SKAPA",
-      antal: hide.count(s.offered),
-      av: hide.count(s.active),
-      andel: hide.share(s.offered, s.active),
-      foregaende: hide.share(p.skapa.offered, p.skapa.active),
+      antal: s.offered,
+      av: s.active,
+      andel: shareOf(s.offered, s.active),
+      foregaende: shareOf(p.skapa.offered, p.skapa.active),
     },
     {
       matt: "Progression i SKAPA",
-      antal: hide.count(s.progressed),
-      av: hide.count(s.assessedTwice),
-      andel: hide.share(s.progressed, s.assessedTwice),
-      foregaende: hide.share(p.skapa.progressed, p.skapa.assessedTwice),
+      antal: s.progressed,
+      av: s.assessedTwice,
+      andel: shareOf(s.progressed, s.assessedTwice),
+      foregaende: shareOf(p.skapa.progressed, p.skapa.assessedTwice),
     },
   ];
-  const withShare = (count: number, share: CellValue) => `${hide.countText(count)}${typeof share === "number" ? ` (${formatRatio(share)})` : ""}`;
-  const offered = `Av ${hide.countText(s.active)} aktiva deltagare har ${withShare(s.offered, rows[0]!.andel)} erbjudits SKAPA`;
+  const withShare = (count: CellValue, share: CellValue) => `${countPhrase(count)}${typeof share === "number" ? ` (${formatRatio(share)})` : ""}`;
+  const offered = `Av ${countPhrase(s.active)} aktiva deltagare har ${withShare(s.offered, rows[0]!.andel)} erbjudits SKAPA`;
   let summary: string;
   if (s.active === 0) summary = "Inga deltagare har haft stöd under perioden, så SKAPA redovisas inte.";
   else if (s.assessedTwice === 0) summary = `${offered}; ingen har ännu skattat sig två gånger.`;
   else {
     summary =
-      `${offered}, och av ${hide.countText(s.assessedTwice)} med minst två skattningar har ` + `${withShare(s.progressed, rows[1]!.andel)} visat progression.`;
+      `${offered}, och av ${countPhrase(s.assessedTwice)} med minst två skattningar har ` + `${withShare(s.progressed, rows[1]!.andel)} visat progression.`;
   }
   return {
     id: "skapa",
@@ -59,20 +60,24 @@ export function skapa(ctx: Context): ReportSection {
 }
 
 export function skapaAreas(ctx: Context): ReportSection {
-  const { report: r, previous: p, hide } = ctx;
+  const { now: r, then: p } = ctx;
   const s = r.skapa;
   const areas = unionKeys(s.areaAnswered, p.skapa.areaAnswered);
   const rows = areas.map((area) => ({
     omrade: area,
-    antal: hide.count(s.areaAnswered[area] ?? 0),
-    forandring: hide.mean(s.areaMeanChange[area], s.areaAnswered[area] ?? 0),
-    foregaende: hide.mean(p.skapa.areaMeanChange[area], p.skapa.areaAnswered[area] ?? 0),
+    antal: s.areaAnswered[area] ?? 0,
+    forandring: s.areaMeanChange[area] ?? NO_VALUE,
+    foregaende: p.skapa.areaMeanChange[area] ?? NO_VALUE,
   }));
   const visible = rows
     .filter((row) => typeof row.forandring === "number")
     .sort((a, b) => (b.forandring as number) - (a.forandring as number) || collator.compare(a.omrade, b.omrade));
   const high = visible[0];
   const low = visible[visible.length - 1];
+  // An area whose mean is kept back may lie outside the shown ones: rank the shown ones only.
+  const most = rows.some((row) => row.forandring === NO_VALUE && row.antal !== 0)
+    ? "Av de områden som redovisas fanns störst genomsnittlig förändring"
+    : "Störst genomsnittlig förändring fanns";
   let summary: string;
   if (high === undefined || low === undefined) {
     summary = "Inget område har skattats vid två tillfällen av tillräckligt många deltagare för att redovisas.";
@@ -80,8 +85,7 @@ export function skapaAreas(ctx: Context): ReportSection {
     summary = `Den genomsnittliga förändringen inom ${high.omrade} var ${formatCell(high.forandring, "change")}.`;
   } else {
     summary =
-      `Störst genomsnittlig förändring fanns inom ${high.omrade} (${formatCell(high.forandring, "change")}) ` +
-      `och minst inom ${low.omrade} (${formatCell(low.forandring, "change")}).`;
+      `${most} inom ${high.omrade} (${formatCell(high.forandring, "change")}) ` + `och minst inom ${low.omrade} (${formatCell(low.forandring, "change")}).`;
   }
   return {
     id: "skapa-omraden",

@@ -1,6 +1,7 @@
 // Trappan: step progression per kön and per kommun, and where participants stand.
-import { formatRatio } from "~/utils/format";
-import { type CellValue, formatCell, hiddenCount, type Suppressor, type TableColumn } from "../cells";
+import { NO_VALUE } from "~/domain/statistics/disclosure/shown";
+import { formatNumber, formatRatio } from "~/utils/format";
+import { type CellValue, formatCell, type TableColumn } from "../cells";
 import {
   capitalize,
   caption,
@@ -8,6 +9,7 @@ import {
   column,
   comparisonChart,
   type Context,
+  countPhrase,
   GENDER_ROW_LABELS,
   gendersIn,
   groupedChart,
@@ -24,9 +26,11 @@ const TRAPPAN_COLUMNS = (first: TableColumn): TableColumn[] => [
   column("foregaende", "Andel, föregående period", "share"),
 ];
 
+/** A shown Trappan group: the counts and the share the protection module shows for them. */
 interface Progression {
-  measured: number;
-  movedUp: number;
+  measured: CellValue;
+  movedUp: CellValue;
+  share: CellValue;
 }
 
 interface TrappanCells {
@@ -36,35 +40,28 @@ interface TrappanCells {
   foregaende: CellValue;
 }
 
-function trappanCells(hide: Suppressor, now: Progression | undefined, then: Progression | undefined): TrappanCells {
-  const measured = now?.measured ?? 0;
-  const movedUp = now?.movedUp ?? 0;
-  return {
-    matta: hide.count(measured),
-    uppat: hide.count(movedUp),
-    andel: hide.share(movedUp, measured),
-    foregaende: hide.share(then?.movedUp ?? 0, then?.measured ?? 0),
-  };
+function trappanCells(now: Progression | undefined, then: Progression | undefined): TrappanCells {
+  return { matta: now?.measured ?? 0, uppat: now?.movedUp ?? 0, andel: now?.share ?? NO_VALUE, foregaende: then?.share ?? NO_VALUE };
 }
 
 const NOBODY_MEASURED = "Ingen deltagare har placerats i Trappan vid två olika tillfällen under perioden.";
 
 export function trappanByGender(ctx: Context): ReportSection {
-  const { report: r, previous: p, hide } = ctx;
+  const { now: r, then: p } = ctx;
   const t = r.trappan;
   const genders = gendersIn(t.byGender, p.trappan.byGender);
   const rows = genders.map((gender) => ({
     kon: GENDER_ROW_LABELS[gender],
-    ...trappanCells(hide, t.byGender[gender], p.trappan.byGender[gender]),
+    ...trappanCells(t.byGender[gender], p.trappan.byGender[gender]),
   }));
-  const total = { kon: TOTAL, ...trappanCells(hide, t, p.trappan) };
+  const total = { kon: TOTAL, ...trappanCells(t, p.trappan) };
   let summary: string;
   if (t.measured === 0) summary = NOBODY_MEASURED;
-  else if (hide.hides(t.measured)) {
-    summary = `${capitalize(hiddenCount(hide.threshold))} deltagare har placerats i Trappan vid två olika tillfällen under perioden, så andelen redovisas inte.`;
+  else if (typeof t.measured === "string") {
+    summary = `${capitalize(countPhrase(t.measured))} deltagare har placerats i Trappan vid två olika tillfällen under perioden, så andelen redovisas inte.`;
   } else {
     const byGender = genders
-      .map((gender) => [gender, hide.share(t.byGender[gender]?.movedUp ?? 0, t.byGender[gender]?.measured ?? 0)] as const)
+      .map((gender, i) => [gender, rows[i]!.andel] as const)
       .filter(([, share]) => typeof share === "number")
       .map(([gender, share]) => `${GENDER_ROW_LABELS[gender].toLowerCase()} ${formatCell(share, "share")}`);
     const share = total.andel;
@@ -72,7 +69,7 @@ export function trappanByGender(ctx: Context): ReportSection {
     const genderText = byGender.length > 0 ? ` (${byGender.join(", ")})` : "";
     const previousText = typeof total.foregaende === "number" ? `; föregående period ${formatRatio(total.foregaende)}` : "";
     summary =
-      `Av ${hide.countText(t.measured)} deltagare med minst två placeringar i Trappan har ${hide.countText(t.movedUp)}` +
+      `Av ${countPhrase(t.measured)} deltagare med minst två placeringar i Trappan har ${countPhrase(t.movedUp)}` +
       `${shareText} gjort en positiv stegförflyttning${genderText}${previousText}.`;
   }
   return {
@@ -97,24 +94,26 @@ export function trappanByGender(ctx: Context): ReportSection {
 }
 
 export function trappanByKommun(ctx: Context): ReportSection {
-  const { report: r, previous: p, hide } = ctx;
+  const { now: r, then: p } = ctx;
   const t = r.trappan;
   const names = unionKeys(t.byKommun, p.trappan.byKommun);
-  const rows = names.map((kommun) => ({ kommun, ...trappanCells(hide, t.byKommun[kommun], p.trappan.byKommun[kommun]) }));
-  const total = { kommun: TOTAL, ...trappanCells(hide, t, p.trappan) };
+  const rows = names.map((kommun) => ({ kommun, ...trappanCells(t.byKommun[kommun], p.trappan.byKommun[kommun]) }));
+  const total = { kommun: TOTAL, ...trappanCells(t, p.trappan) };
   const shares = rows
     .flatMap((row) => (typeof row.andel === "number" ? [[row.kommun, row.andel] as const] : []))
     .sort(([a, x], [b, y]) => y - x || collator.compare(a, b));
   let summary: string;
   if (t.measured === 0) summary = NOBODY_MEASURED;
-  else if (typeof total.andel !== "number") {
-    summary = `Andelen med positiv stegförflyttning redovisas inte, eftersom den bygger på ${hiddenCount(hide.threshold)} deltagare.`;
+  else if (typeof total.andel !== "number" || typeof t.measured !== "number") {
+    summary = "Andelen med positiv stegförflyttning redovisas inte, eftersom den skulle avslöja ett litet tal.";
   } else {
-    const overall = `Totalt gjorde ${formatRatio(total.andel)} av de ${hide.countText(t.measured)} mätta deltagarna en positiv stegförflyttning`;
+    const overall = `Totalt gjorde ${formatRatio(total.andel)} av de ${formatNumber(t.measured)} mätta deltagarna en positiv stegförflyttning`;
+    // A kommun whose share is kept back may lie outside the shown ones: rank the shown ones only.
+    const among = rows.some((row) => row.andel === NO_VALUE && row.matta !== 0) ? " bland de kommuner som redovisas" : "";
     const [high, low] = [shares[0], shares[shares.length - 1]];
     if (shares.length < 2 || high === undefined || low === undefined) summary = `${overall}.`;
     else if (high[1] === low[1]) summary = `${overall}, med samma andel i alla redovisade kommuner.`;
-    else summary = `${overall}, med högst andel i ${high[0]} (${formatRatio(high[1])}) och lägst i ${low[0]} (${formatRatio(low[1])}).`;
+    else summary = `${overall}, med högst andel i ${high[0]} (${formatRatio(high[1])}) och lägst i ${low[0]} (${formatRatio(low[1])})${among}.`;
   }
   return {
     id: "stegforflyttning-kommun",
@@ -144,19 +143,19 @@ function shortStepLabel(step: string, label: string | undefined): string {
 }
 
 export function trappanSteps(ctx: Context): ReportSection {
-  const { bundle, report: r, hide } = ctx;
+  const { bundle, now: r } = ctx;
   const t = r.trappan;
   const steps = ["1", "2", "3", "4", "5", "6"];
   const rows = steps.map((step) => ({
     steg: bundle.stepLabels[step] ? `${step}. ${bundle.stepLabels[step]}` : `Steg ${step}`,
-    start: hide.count(t.baseline[step] ?? 0),
-    senaste: hide.count(t.current[step] ?? 0),
+    start: t.baseline[step] ?? 0,
+    senaste: t.current[step] ?? 0,
   }));
   const summary =
     t.measured === 0
       ? NOBODY_MEASURED
-      : `Av ${hide.countText(t.measured)} mätta deltagare gick ${hide.countText(t.movedUp)} uppåt, ` +
-        `${hide.countText(t.unchanged)} stod kvar på samma steg och ${hide.countText(t.movedDown)} gick nedåt.`;
+      : `Av ${countPhrase(t.measured)} mätta deltagare gick ${countPhrase(t.movedUp)} uppåt, ` +
+        `${countPhrase(t.unchanged)} stod kvar på samma steg och ${countPhrase(t.movedDown)} gick nedåt.`;
   return {
     id: "trappan",
     title: "Trappan vid start och senaste placering",
@@ -174,7 +173,7 @@ export function trappanSteps(ctx: Context): ReportSection {
       caption: `Mätta deltagare per steg i Trappan vid första och senaste placering, ${ctx.current}`,
       columns: [column("steg", "Steg", "text"), column("start", "Vid start"), column("senaste", "Senaste placering")],
       rows,
-      footer: [{ steg: TOTAL, start: hide.count(t.measured), senaste: hide.count(t.measured) }],
+      footer: [{ steg: TOTAL, start: t.measured, senaste: t.measured }],
     },
   };
 }

@@ -38,13 +38,3 @@ export { fovStatus, type FovStatus } from "./fov";
 export { MISSING_CLOSURE_REASON } from "./closures";
 export { UNDECIDED } from "./intake";
 export { ratio } from "./tally";
-export {
-  cellKey,
-  DEFAULT_SUPPRESSION_THRESHOLD,
-  displayCount,
-  fovByGenderSafe,
-  isSuppressed,
-  suppressedCells,
-  type CellPath,
-  type FovByGenderDisplay,
-} from "./suppression";
