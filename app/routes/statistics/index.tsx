@@ -147,7 +147,10 @@ export default function Statistics({ loaderData }: Route.ComponentProps) {
             name="period"
             placeholder={null}
             defaultValue={values.period}
-            options={PERIOD_PRESETS.filter((preset) => canChooseDates || preset !== "anpassad").map((preset) => ({ value: preset, label: PERIOD_PRESET_LABELS[preset] }))}
+            options={PERIOD_PRESETS.filter((preset) => canChooseDates || preset !== "anpassad").map((preset) => ({
+              value: preset,
+              label: PERIOD_PRESET_LABELS[preset],
+            }))}
             errors={errorList(errors, "period")}
           />
           <SelectField
