@@ -619,11 +619,12 @@ describe("secondary suppression: the examples of issue 12", () => {
     const kvinnor = (sections: ReportSection[]) => shown(section(sections, "kon"))[0]![1];
     expect(kvinnor(view(ljungby, []))).toBe("5");
     expect(kvinnor(view(ljungby, [all, almhult]))).toBe("dolt");
-    expect(kvinnor(view(all, [ljungby, almhult]))).toBe("dolt");
+    // The narrow views take the extra hidden cells, so the whole förbund's table stays readable.
+    expect(kvinnor(view(all, [ljungby, almhult]))).toBe("6");
     // The same count is marked the same way wherever it is published.
     const almhultRow = shown(section(view(all, [ljungby, almhult]), "kommuner"))[1]!;
     const almhultTotal = shown(section(view(almhult, [all, ljungby]), "kommuner"))[1]!;
-    expect([almhultRow[0], almhultRow[1], almhultTotal[0], almhultTotal[1]]).toEqual(["Älmhult", "dolt", "Totalt", "dolt"]);
+    expect([almhultRow[0], almhultRow[1], almhultTotal[0], almhultTotal[1]]).toEqual(["Älmhult", "5", "Totalt", "5"]);
   });
 
   it("never states in a sentence a number that the section or the report does not show", () => {

@@ -83,7 +83,10 @@ export function reportFamily(input: ReportInput, previousPeriod: Period, goals: 
     whole: slice({ insats: null, kommun: null }),
     views,
     // One view alone is the whole report again: nothing to subtract, nothing to close.
-    open: { insats: views.insats.every(bigEnough), kommun: views.kommun.every(bigEnough) },
+    open: {
+      insats: views.insats.length <= 1 || views.insats.every(bigEnough),
+      kommun: views.kommun.length <= 1 || views.kommun.every(bigEnough),
+    },
   };
 }
 
