@@ -49,7 +49,8 @@ async function loadApp() {
     import("~/data/seed.server"),
     import("~/data/statistics.server"),
     import("~/domain/statistics"),
-  ]);
+    import("~/charts/sections"),
+  ]).then(([db, sqlite, setup, seed, statistics, stats, sections]) => [db, sqlite, setup, seed, statistics, { ...stats, ...sections }] as const);
   return { ...db, ...sqlite, ...setup, ...seed, ...statistics, ...stats };
 }
 
@@ -175,6 +176,8 @@ interface StatisticsBench {
   enrolments: number;
   events: number;
   bundle: Timing;
+  /** The sections of the steering view from a finished bundle: small-number protection and text. */
+  sections: Timing;
   insatsBundle: Timing;
   load: Timing;
   compute: Timing;
@@ -186,6 +189,7 @@ interface StatisticsBench {
 async function benchStatistics(app: AppModules, organisationId: string, runs: number): Promise<StatisticsBench> {
   const query = { period: PERIOD, insats: null, kommun: null };
   const bundle = await time(runs, () => app.buildReportBundle(organisationId, query, { suppressSmallNumbers: true }));
+  const sections = await time(runs, () => app.reportSections(bundle.result));
   const insatsQuery = { ...query, insats: INSATSER[0] };
   const insatsBundle = await time(runs, () => app.buildReportBundle(organisationId, insatsQuery, { suppressSmallNumbers: true }));
   if (insatsBundle.result.goals.length !== TARGETS.length) throw new Error("The insats's goals are missing from its bundle");
@@ -206,7 +210,7 @@ async function benchStatistics(app: AppModules, organisationId: string, runs: nu
     (sum, e) => sum + e.placements.length + e.skapaOffers.length + e.assessments.length + e.fov.length + e.support.length,
     input.referrals.length + input.studyVisits.length,
   );
-  return { enrolments: input.enrolments.length, events, bundle, insatsBundle, load, compute, single, report };
+  return { enrolments: input.enrolments.length, events, bundle, sections, insatsBundle, load, compute, single, report };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,6 +620,7 @@ function printStatistics(stats: StatisticsBench, baselines: Baselines, check: Co
       row("appen: buildReportBundle (perioden + året före)", stats.bundle),
       row("  varav inläsning: loadReportInput (båda perioderna)", stats.load),
       row("  varav beräkning: computeReport × 2", stats.compute),
+      row("appen: reportSections (småtalsskydd och avsnitt, styrgruppens vy)", stats.sections),
       row("appen: en rapport (loadReportInput + computeReport)", stats.single),
       row(`appen: buildReportBundle för ${INSATSER[0]} (med mål)`, stats.insatsBundle),
       row("BASELINE: hela rapporten i en handskriven SQL-sats", baselines.full),

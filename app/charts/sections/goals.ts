@@ -18,18 +18,26 @@ export function goals(ctx: Context): ReportSection | null {
       man: shown.byGender.man,
       ...(withAnnat ? { annat: shown.byGender.annat ?? NO_VALUE } : {}),
       foregaende: shown.previous,
-      bedomning: achievementLabel(row.achieved),
+      bedomning: shown.achieved === null ? NO_VALUE : achievementLabel(shown.achieved),
     };
   });
-  const achieved = bundle.goals.filter((row) => row.achieved);
-  const n = bundle.goals.length;
+  // Goals whose outcome is kept back are not judged in the text either (see ShownGoal.achieved).
+  const judged = bundle.goals.filter((_, i) => ctx.goals[i]!.achieved !== null);
+  const unjudged = bundle.goals.length - judged.length;
+  const achieved = bundle.goals.filter((_, i) => ctx.goals[i]!.achieved === true);
+  const n = judged.length;
   let summary: string;
   const quoted = (row: GoalRow) => `”${row.label}”`;
-  if (n === 1) summary = `Målet ${quoted(bundle.goals[0]!)} är ${achieved.length === 1 ? "uppnått" : "inte uppnått"} under perioden.`;
+  if (n === 0) summary = "";
+  else if (n === 1) summary = `Målet ${quoted(judged[0]!)} är ${achieved.length === 1 ? "uppnått" : "inte uppnått"} under perioden.`;
   else if (achieved.length === n) summary = `Alla ${n} mål är uppnådda under perioden.`;
   else if (achieved.length === 0) summary = `Inget av de ${n} målen är uppnått under perioden.`;
   else {
     summary = `${achieved.length} av ${n} mål är ${achieved.length === 1 ? "uppnått" : "uppnådda"} under perioden: ` + `${swedishList(achieved.map(quoted))}.`;
+  }
+  if (unjudged > 0) {
+    const which = unjudged === 1 ? "Ett mål bedöms" : `${unjudged} mål bedöms`;
+    summary = `${summary} ${which} inte här, eftersom utfallet bygger på små tal.`.trim();
   }
   const shareRows = rows.filter((row) => row.format === "share");
   const valued = (format: TableColumn["format"], key: string, label: string): TableColumn => ({

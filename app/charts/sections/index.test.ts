@@ -713,6 +713,14 @@ describe("goal follow-up", () => {
     const one = reportSections(testBundle({ goals: [goals[1]!] }));
     expect(section(one, "mal").summary).toBe("Målet ”Nyinskrivna deltagare” är inte uppnått under perioden.");
   });
+
+  it("does not judge a goal whose outcome is hidden: Uppnått against 100 % would give the count away", () => {
+    // 2 of 2 offered SKAPA: "Uppnått" says offered = active, whatever the cells show.
+    const small: GoalRow = { ...goals[2]!, outcome: outcome(2, 2), byGender: { kvinna: outcome(2, 2), man: outcome(0, 0) }, achieved: true };
+    const mal = section(reportSections(testBundle({ goals: [goals[0]!, small], insats: "SamSteg", suppressSmallNumbers: true })), "mal");
+    expect(shown(mal)[1]).toEqual(["Erbjudna SKAPA", "100,0 %", "–", "–", "–", "–", "–"]);
+    expect(mal.summary).toBe("Målet ”Stegförflyttning” är uppnått under perioden. Ett mål bedöms inte här, eftersom utfallet bygger på små tal.");
+  });
 });
 
 describe("the report heading", () => {

@@ -94,7 +94,9 @@ export function protectReport(main: ReportSlice, linked: readonly ReportSlice[],
       man: goalCell(row, "now", "man", row.byGender.man),
     };
     if (row.byGender.annat !== undefined) byGender.annat = goalCell(row, "now", "annat", row.byGender.annat);
-    return { outcome: goalCell(row, "now", "total", row.outcome), byGender, previous: goalCell(row, "before", "total", row.previous) };
+    const outcome = goalCell(row, "now", "total", row.outcome);
+    const reportable = typeof outcome === "number" || row.outcome.denominator === 0;
+    return { outcome, byGender, previous: goalCell(row, "before", "total", row.previous), achieved: reportable ? row.achieved : null };
   });
   return { threshold, enabled: options.enabled, now: showPeriod("now"), before: showPeriod("before"), goals, summary };
 }

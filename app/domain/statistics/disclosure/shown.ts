@@ -46,4 +46,9 @@ export interface ShownGoal {
   outcome: CellValue;
   byGender: GenderMap<CellValue>;
   previous: CellValue;
+  /**
+   * Whether the goal is reached, or null where the outcome is kept back: "reached" says the hidden
+   * outcome is at least the target, which can be as telling as the number (a target of 100 %).
+   */
+  achieved: boolean | null;
 }
