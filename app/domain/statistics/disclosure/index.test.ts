@@ -105,6 +105,17 @@ describe("the issue's examples cannot be worked back out", () => {
   });
 });
 
+describe("the shown report", () => {
+  it("follows the report's shape: a kommun named like a field is still a count, shares follow their counts", () => {
+    const up = steps(["2025-01-10", 1], ["2025-05-01", 3]);
+    const shown = protect(reportInput({ enrolments: [...many(5, { kommun: "share", placements: up }), ...many(4, { kommun: "Ljungby", placements: up })] }));
+    expect(shown.now.active.byKommun.share).toBe(5);
+    expect(shown.now.trappan.byKommun.share).toEqual({ measured: 5, movedUp: 5, share: 1 });
+    expect(shown.now.trappan.share).toBe(1);
+    expect(shown.now.period).toEqual(YEAR_2025);
+  });
+});
+
 describe("views across the filters", () => {
   /** Three kommuner big enough to be opened, each with a few small cells. */
   function threeKommuner(): ReportInput {

@@ -12,7 +12,7 @@
 import type { GoalRow } from "../../goals";
 import type { ClosureCategory } from "../../reference-defaults";
 import type { GenderMap, ReportJson } from "../types";
-import { buildModel, cellKey, type PeriodKey, type ReportModel, type ReportSlice, reportCounts, sliceKey } from "./model";
+import { buildModel, cellKey, labelLevels, type PeriodKey, type ReportModel, type ReportSlice, reportCounts, sliceKey } from "./model";
 import { protectCells } from "./protect";
 import { type CellState, type CellValue, HIDDEN_MARK, meanOf, NO_VALUE, shareOf, type Shown, type ShownGoal, smallMark } from "./shown";
 
@@ -130,94 +130,41 @@ export function protectSlices(slices: readonly ReportSlice[], options: Protectio
   return { model, sensitive, states: protectCells(system, sensitive, options.threshold, cost).states };
 }
 
-/** The report with each count replaced by `show(path, count)` and each share and mean following its counts. */
+/**
+ * Values derived from counts, by field name: each is shown only when the counts it is computed
+ * from are (the share of two counts, a mean over a count). Every other number is a count.
+ */
+const DERIVED: Record<string, (parent: Record<string, CellValue | Record<string, CellValue>>, value: unknown) => unknown> = {
+  share: (parent, value) => {
+    if ("movedUp" in parent) return shareOf(parent.movedUp as CellValue, parent.measured as CellValue);
+    if ("progressed" in parent) return shareOf(parent.progressed as CellValue, parent.assessedTwice as CellValue);
+    return typeof value === "number" ? NO_VALUE : value;
+  },
+  offeredShare: (parent) => shareOf(parent.offered as CellValue, parent.active as CellValue),
+  areaMeanChange: (parent, value) => {
+    const answered = (parent.areaAnswered ?? {}) as Record<string, CellValue>;
+    return Object.fromEntries(Object.entries(value as Record<string, number>).map(([area, mean]) => [area, meanOf(mean, answered[area])]));
+  },
+};
+
+/**
+ * The report with each count replaced by `show(path, count)`, and each share and mean following
+ * its counts. Generic over the report's shape, so a new table of counts is protected by adding
+ * its relations to model.ts, nothing here.
+ */
 function showReport(report: ReportJson, show: (path: string[], value: number) => CellValue): Shown<ReportJson> {
-  const shown = new Map<string, CellValue>();
-  for (const [path, value] of reportCounts(report)) shown.set(JSON.stringify(path), show([...path], value));
-  const count = (...path: string[]): CellValue => shown.get(JSON.stringify(path)) ?? 0;
-  const map = (prefix: string[], source: Record<string, number>) => Object.fromEntries(Object.keys(source).map((key) => [key, count(...prefix, key)]));
-  const genderMap = (prefix: string[], source: GenderMap<number>): GenderMap<CellValue> => {
-    const out: GenderMap<CellValue> = { kvinna: count(...prefix, "kvinna"), man: count(...prefix, "man") };
-    if (source.annat !== undefined) out.annat = count(...prefix, "annat");
+  const walk = (node: unknown, path: string[], labels: number): unknown => {
+    if (typeof node === "number") return show(path, node);
+    if (node === null || typeof node !== "object") return node;
+    const out: Record<string, unknown> = {};
+    const derived: string[] = [];
+    for (const [key, value] of Object.entries(node)) {
+      if (path.length === 0 && (key === "period" || key === "filters")) out[key] = value;
+      else if (labels === 0 && key in DERIVED) derived.push(key);
+      else out[key] = walk(value, [...path, key], labels > 0 ? labels - 1 : labelLevels(key));
+    }
+    for (const key of derived) out[key] = DERIVED[key]!(out as Record<string, CellValue>, (node as Record<string, unknown>)[key]);
     return out;
   };
-  const group = (prefix: string[]) => {
-    const measured = count(...prefix, "measured");
-    const movedUp = count(...prefix, "movedUp");
-    return { measured, movedUp, share: shareOf(movedUp, measured) };
-  };
-  const { active, newlyEnrolled, closed, referrals, studyVisits, trappan, skapa, fov, support } = report;
-  const trappanByGender: GenderMap<ReturnType<typeof group>> = { kvinna: group(["trappan", "byGender", "kvinna"]), man: group(["trappan", "byGender", "man"]) };
-  if (trappan.byGender.annat !== undefined) trappanByGender.annat = group(["trappan", "byGender", "annat"]);
-  return {
-    period: report.period,
-    filters: report.filters,
-    active: {
-      total: count("active", "total"),
-      byKommun: map(["active", "byKommun"], active.byKommun),
-      byGender: genderMap(["active", "byGender"], active.byGender),
-      byAgeGroup: map(["active", "byAgeGroup"], active.byAgeGroup),
-      byReferrer: map(["active", "byReferrer"], active.byReferrer),
-    },
-    newlyEnrolled: {
-      total: count("newlyEnrolled", "total"),
-      byKommun: map(["newlyEnrolled", "byKommun"], newlyEnrolled.byKommun),
-      byGender: genderMap(["newlyEnrolled", "byGender"], newlyEnrolled.byGender),
-    },
-    closed: {
-      total: count("closed", "total"),
-      byReason: map(["closed", "byReason"], closed.byReason),
-      byCategory: { positive: count("closed", "byCategory", "positive"), negative: count("closed", "byCategory", "negative") },
-      byKommun: map(["closed", "byKommun"], closed.byKommun),
-      withPlanAfter: count("closed", "withPlanAfter"),
-    },
-    referrals: {
-      total: count("referrals", "total"),
-      byReferrer: map(["referrals", "byReferrer"], referrals.byReferrer),
-      byKommun: map(["referrals", "byKommun"], referrals.byKommun),
-      byDecision: map(["referrals", "byDecision"], referrals.byDecision),
-    },
-    studyVisits: { total: count("studyVisits", "total"), byKommun: map(["studyVisits", "byKommun"], studyVisits.byKommun) },
-    trappan: {
-      measured: count("trappan", "measured"),
-      movedUp: count("trappan", "movedUp"),
-      unchanged: count("trappan", "unchanged"),
-      movedDown: count("trappan", "movedDown"),
-      share: shareOf(count("trappan", "movedUp"), count("trappan", "measured")),
-      byGender: trappanByGender,
-      byKommun: Object.fromEntries(Object.keys(trappan.byKommun).map((kommun) => [kommun, group(["trappan", "byKommun", kommun])])),
-      baseline: map(["trappan", "baseline"], trappan.baseline),
-      current: map(["trappan", "current"], trappan.current),
-      closedWithPlacement: count("trappan", "closedWithPlacement"),
-      closedInUpperPart: count("trappan", "closedInUpperPart"),
-    },
-    skapa: {
-      active: count("skapa", "active"),
-      offered: count("skapa", "offered"),
-      assessedTwice: count("skapa", "assessedTwice"),
-      progressed: count("skapa", "progressed"),
-      areaMeanChange: Object.fromEntries(
-        Object.entries(skapa.areaMeanChange).map(([area, mean]) => [area, meanOf(mean, count("skapa", "areaAnswered", area))]),
-      ),
-      areaAnswered: map(["skapa", "areaAnswered"], skapa.areaAnswered),
-      share: shareOf(count("skapa", "progressed"), count("skapa", "assessedTwice")),
-      offeredShare: shareOf(count("skapa", "offered"), count("skapa", "active")),
-    },
-    fov: {
-      answered: count("fov", "answered"),
-      yes: count("fov", "yes"),
-      answeredByGender: genderMap(["fov", "answeredByGender"], fov.answeredByGender),
-      yesByGender: genderMap(["fov", "yesByGender"], fov.yesByGender),
-    },
-    support: {
-      total: count("support", "total"),
-      raisedActivity: count("support", "raisedActivity"),
-      byType: Object.fromEntries(
-        Object.keys(support.byType).map((type) => [
-          type,
-          { total: count("support", "byType", type, "total"), raisedActivity: count("support", "byType", type, "raisedActivity") },
-        ]),
-      ),
-    },
-  };
+  return walk(report, [], 0) as Shown<ReportJson>;
 }

@@ -40,24 +40,35 @@ const LABEL_MAPS = new Set([
   "areaAnswered",
 ]);
 
+/**
+ * How many levels of labels (kommun, reason, step, …) lie under the field `key`, rather than
+ * field names: 1 for byKommun, 2 for byReasonByKommun or transitions, 0 for a plain field.
+ */
+export function labelLevels(key: string): number {
+  if (key === "transitions" || key === "startToEnd") return 2;
+  const by = key.match(/By[A-Z]|^by[A-Z]/g)?.length ?? 0;
+  return by > 0 ? by : LABEL_MAPS.has(key) ? 1 : 0;
+}
+
 // Fields that are not counts: echoes of the query, and values derived from counts.
 const NOT_COUNTS = new Set(["period", "filters", "share", "offeredShare", "areaMeanChange"]);
 
 /** Every count of a report with its path, in the report's own order. */
 export function reportCounts(report: ReportJson): Array<[CellPath, number]> {
   const out: Array<[CellPath, number]> = [];
-  const walk = (node: unknown, path: string[], keysAreLabels: boolean) => {
+  // `labels`: how many of the levels below are labels, so a kommun named "share" is still a kommun.
+  const walk = (node: unknown, path: string[], labels: number) => {
     if (typeof node === "number") {
       out.push([path, node]);
       return;
     }
     if (node === null || typeof node !== "object") return;
     for (const [key, value] of Object.entries(node)) {
-      if (!keysAreLabels && NOT_COUNTS.has(key)) continue;
-      walk(value, [...path, key], !keysAreLabels && LABEL_MAPS.has(key));
+      if (labels === 0 && NOT_COUNTS.has(key)) continue;
+      walk(value, [...path, key], labels > 0 ? labels - 1 : labelLevels(key));
     }
   };
-  walk(report, [], false);
+  walk(report, [], 0);
   return out;
 }
 
