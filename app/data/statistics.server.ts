@@ -11,6 +11,7 @@ import { familyView, protectedViews, reportFamily, reportSlice, steeringRefusal 
 import {
   computeReport,
   type ClosureCategory,
+  type ConfiguredLabels,
   type EnrolmentRecord,
   type FovOutcome,
   type FovScreening,
@@ -241,6 +242,18 @@ async function loadLabels(organisationId: string): Promise<Labels> {
   return labels;
 }
 
+/** The configured lists by label, in Swedish order: the report's zero rows. */
+function configuredLabels(labels: Labels): ConfiguredLabels {
+  const sorted = (map: LabelMap) => [...map.values()].map((entry) => entry.label).sort(new Intl.Collator("sv").compare);
+  return {
+    kommuner: sorted(labels.kommun),
+    referrers: sorted(labels.referrer),
+    closureReasons: sorted(labels.closureReason),
+    supportTypes: sorted(labels.supportType),
+    ageGroups: sorted(labels.ageGroup),
+  };
+}
+
 /** The label of an id; rows only refer to the förbund's own rows, so it is always there. */
 function labelOf(map: LabelMap, id: string): string {
   return map.get(id)?.label ?? id;
@@ -393,6 +406,7 @@ async function loadRecords(
   return {
     enrolments: enrolments.map((row) => toEnrolmentRecord(row, labels)),
     ...toIntakeRecords(intake, labels),
+    labels: configuredLabels(labels),
   };
 }
 

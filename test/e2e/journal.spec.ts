@@ -30,6 +30,8 @@ async function saved(page: Page, message: string) {
 }
 
 test("a koordinator takes a participant from referral to closure and sees it all on the timeline", async ({ page }) => {
+  // The longest walk of the suite (25 s on a quiet machine): give a busy CI machine room.
+  test.setTimeout(120_000);
   const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
   await signIn(page, DEMO_USERS.koordinator);
 

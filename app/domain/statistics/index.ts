@@ -7,6 +7,7 @@ import { skapaStats } from "./skapa";
 import { supportStats } from "./support";
 import { trappanStats } from "./trappan";
 import type { ReportInput, ReportJson } from "./types";
+import { withZeroRows } from "./zero-rows";
 
 /**
  * The report of contracts.md "Report JSON" for one period, insats and kommun. Each topic is one
@@ -15,7 +16,7 @@ import type { ReportInput, ReportJson } from "./types";
  */
 export function computeReport(input: ReportInput): ReportJson {
   const { period, filters, enrolments, referrals, studyVisits } = applyFilters(input);
-  return {
+  const report: ReportJson = {
     period: { from: period.from, to: period.to },
     filters: { insats: filters.insats, kommun: filters.kommun },
     active: activeStats(enrolments, period),
@@ -28,9 +29,11 @@ export function computeReport(input: ReportInput): ReportJson {
     fov: fovStats(enrolments, period),
     support: supportStats(enrolments, period),
   };
+  return input.labels ? withZeroRows(report, input.labels, filters) : report;
 }
 
 export * from "./types";
+export type { ConfiguredLabels } from "./zero-rows";
 export { applyFilters, cutoffDate, isActive, isClosedIn, isNewlyEnrolled, matchesFilters } from "./population";
 export { placementSpan, isMeasured, movement, stepAtClosure, UPPER_PART_FIRST_STEP, type Movement } from "./trappan";
 export { skapaProgress, wasOfferedSkapa, type SkapaProgress } from "./skapa";

@@ -1,5 +1,6 @@
 import type { Period } from "../period";
 import type { ClosureCategory } from "../reference-defaults";
+import type { ConfiguredLabels } from "./zero-rows";
 
 export type { ClosureCategory, Period };
 
@@ -83,6 +84,8 @@ export interface ReportFilters {
 }
 
 export interface ReportInput {
+  /** The förbund's configured lists: their labels are zero rows where nothing was counted. */
+  labels?: ConfiguredLabels;
   period: Period;
   /** Applied by computeReport itself, so callers may pass unfiltered records. */
   filters: ReportFilters;

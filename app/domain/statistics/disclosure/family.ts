@@ -40,7 +40,7 @@ export function reportSlice(
   goals: (sliceInput: ReportInput) => readonly GoalRow[],
 ): ReportSlice {
   const sliceInput: ReportInput = {
-    period: input.period,
+    ...input,
     filters,
     enrolments: matching(input.enrolments, filters),
     referrals: matching(input.referrals, filters),
