@@ -504,7 +504,7 @@ export async function buildReportBundle(
   const goalsOf = (sliceInput: ReportInput) => {
     const insatsTargets = sliceInput.filters.insats === null ? [] : (targets.get(sliceInput.filters.insats) ?? []);
     if (insatsTargets.length === 0) return [];
-    return goalFollowUp(insatsTargets, goalInputs(sliceInput), goalInputs({ ...sliceInput, period: previous }));
+    return goalFollowUp(insatsTargets, goalInputs(sliceInput), goalInputs({ ...sliceInput, period: previous }), sliceInput.period);
   };
   const family = reportFamily(input, previous, goalsOf);
   const wanted = { insats: query.insats, kommun: query.kommun };

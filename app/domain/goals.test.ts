@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { achievementLabel, goalFollowUp, goalFollowUpFromRecords, goalInputs, goalMetricLabel, GOAL_METRIC_KEYS, isGoalMetric } from "./goals";
+import { achievementLabel, goalFollowUp, goalFollowUpFromRecords, goalInputs, goalMetricLabel, GOAL_METRIC_KEYS, isGoalMetric, periodTarget } from "./goals";
 import { enrolment, reportInput, steps } from "./statistics/testing";
 import type { EnrolmentRecord, Gender } from "./statistics/types";
 
@@ -93,6 +93,30 @@ describe("goalInputs", () => {
   });
 });
 
+describe("periodTarget", () => {
+  it("gives a count goal its part of the year in a delår, and keeps shares and whole years as set", () => {
+    // jan–aug 2025: 80 × 243 / 365 = 53,3, so 54 people reach it.
+    expect(periodTarget("count", 80, { from: "2025-01-01", to: "2025-08-31" })).toBe(54);
+    // jan–jun 2024, a leap year: 80 × 182 / 366 = 39,8.
+    expect(periodTarget("count", 80, { from: "2024-01-01", to: "2024-06-30" })).toBe(40);
+    // Exactly half of 2 × 365 days: no rounding up past an exact value.
+    expect(periodTarget("count", 730, { from: "2025-01-01", to: "2025-06-30" })).toBe(362);
+    expect(periodTarget("count", 80, { from: "2025-01-01", to: "2025-12-31" })).toBe(80);
+    expect(periodTarget("share", 0.8, { from: "2025-01-01", to: "2025-06-30" })).toBe(0.8);
+    expect(periodTarget("count", 80, { from: "2024-07-01", to: "2025-06-30" })).toBe(80);
+  });
+
+  it("judges a delår count goal against the pro-rata target", () => {
+    const input = reportInput({
+      period: { from: "2025-01-01", to: "2025-06-30" },
+      enrolments: Array.from({ length: 45 }, () => enrolment({ enrolledDate: "2025-02-01" })),
+    });
+    const [row] = goalFollowUpFromRecords([{ metric: "new_enrolments", value: 80 }], input);
+    expect(row?.periodTarget).toBe(40); // 80 × 181 / 365 = 39,7
+    expect(row?.achieved).toBe(true);
+  });
+});
+
 describe("goalFollowUp", () => {
   const input = reportInput({
     enrolments: [
@@ -114,6 +138,7 @@ describe("goalFollowUp", () => {
       label: "Stegförflyttning",
       kind: "share",
       target: 0.8,
+      periodTarget: 0.8,
       outcome: { numerator: 4, denominator: 5, value: 0.8 },
       byGender: {
         kvinna: { numerator: 2, denominator: 2, value: 1 },

@@ -2,11 +2,12 @@
  * Goal follow-up (seed 002, "Uppföljning av individmål"): per goal the target, the outcome
  * overall and by kön, the previous period's outcome and whether the goal was reached.
  *
- * Targets of share metrics are ratios (80 % is 0.8), targets of count metrics are counts. A
- * count target applies to the report period as given; an annual target ("80 individer per år")
- * is not scaled down for a half-year report.
+ * Targets of share metrics are ratios (80 % is 0.8), targets of count metrics are counts per
+ * calendar year ("80 individer per år"). For a part of a year (a delårsrapport) a count goal is
+ * judged against the pro-rata target, the annual target times the period's share of the year's
+ * days (rounded up to whole people); the row keeps both, so the report can say so. A share target is the same for any period.
  */
-import { previousPeriod } from "./period";
+import { daysBetween, previousPeriod } from "./period";
 import {
   applyFilters,
   GENDERS,
@@ -81,7 +82,10 @@ export interface GoalRow {
   metric: GoalMetric;
   label: string;
   kind: GoalKind;
+  /** The target as set: a share, or a count per calendar year. */
   target: number;
+  /** What the outcome is judged against: `target`, or its pro-rata part for a part-year count goal. */
+  periodTarget: number;
   outcome: GoalOutcome;
   byGender: GenderMap<GoalOutcome>;
   previous: GoalOutcome;
@@ -174,6 +178,20 @@ export function goalInputs(input: ReportInput): GoalInput {
   return Object.fromEntries(entries) as GoalInput;
 }
 
+/**
+ * The part of an annual count target that falls on `period`: target × days in the period ÷ days
+ * in its year, rounded up to whole people (the smallest count that reaches that part). Whole
+ * years, periods across years and share targets keep the target as set.
+ */
+export function periodTarget(kind: GoalKind, target: number, period: Period | undefined): number {
+  if (kind !== "count" || period === undefined) return target;
+  const year = period.from.slice(0, 4);
+  if (period.to.slice(0, 4) !== year) return target;
+  const days = daysBetween(period.from, period.to) + 1;
+  const yearDays = daysBetween(`${year}-01-01`, `${year}-12-31`) + 1;
+  return days >= yearDays ? target : Math.ceil((target * days) / yearDays - 1e-9);
+}
+
 export function isAchieved(outcome: GoalOutcome, target: number): boolean {
   return outcome.denominator > 0 && outcome.value >= target;
 }
@@ -182,23 +200,28 @@ export function achievementLabel(achieved: boolean): string {
   return achieved ? "Uppnått" : "Ej uppnått";
 }
 
-/** One row per target, in the order the targets are given. */
-export function goalFollowUp(targets: readonly GoalTarget[], current: GoalInput, previous: GoalInput): GoalRow[] {
-  return targets.map(({ metric, value: target }) => ({
-    metric,
-    label: GOAL_METRICS[metric].label,
-    kind: GOAL_METRICS[metric].kind,
-    target,
-    outcome: current[metric].total,
-    byGender: current[metric].byGender,
-    previous: previous[metric].total,
-    previousByGender: previous[metric].byGender,
-    achieved: isAchieved(current[metric].total, target),
-  }));
+/** One row per target, in the order the targets are given; `period` is the report's, for pro-rata count goals. */
+export function goalFollowUp(targets: readonly GoalTarget[], current: GoalInput, previous: GoalInput, period?: Period): GoalRow[] {
+  return targets.map(({ metric, value: target }) => {
+    const kind = GOAL_METRICS[metric].kind;
+    const judgedAgainst = periodTarget(kind, target, period);
+    return {
+      metric,
+      label: GOAL_METRICS[metric].label,
+      kind,
+      target,
+      periodTarget: judgedAgainst,
+      outcome: current[metric].total,
+      byGender: current[metric].byGender,
+      previous: previous[metric].total,
+      previousByGender: previous[metric].byGender,
+      achieved: isAchieved(current[metric].total, judgedAgainst),
+    };
+  });
 }
 
 /** Goal follow-up against the same dates one year earlier, from one set of records. */
 export function goalFollowUpFromRecords(targets: readonly GoalTarget[], input: ReportInput): GoalRow[] {
   const previous = goalInputs({ ...input, period: previousPeriod(input.period) });
-  return goalFollowUp(targets, goalInputs(input), previous);
+  return goalFollowUp(targets, goalInputs(input), previous, input.period);
 }

@@ -194,8 +194,8 @@ describe("the statistics export", () => {
       ["Studiebesök", "0", "0"],
     ]);
     expect(goals).toEqual([
-      ["Mål", "Målvärde", "Utfall", "Kvinnor", "Män", "Föregående period", "Bedömning"],
-      ["Stegförflyttning", "75,0 %", "80,0 %", "66,7 %", "100,0 %", "–", "Uppnått"],
+      ["Mål", "Målvärde", "Utfall", "Kvinnor", "Män", "Föregående period", "Kvinnor, föregående period", "Män, föregående period", "Bedömning"],
+      ["Stegförflyttning", "75,0 %", "80,0 %", "66,7 %", "100,0 %", "–", "–", "–", "Uppnått"],
     ]);
     expect(byGender).toEqual([
       ["Kön", "Mätta deltagare", "Steg uppåt", "Andel", "Andel, föregående period"],
@@ -255,7 +255,7 @@ describe("the statistics export", () => {
     expect(rowValues(kommun, 5)).toEqual(["Totalt", 6, 5, 1, 0, 1]);
 
     const goals = book.getWorksheet("Måluppfyllelse")!;
-    expect(rowValues(goals, 2)).toEqual(["Stegförflyttning", 0.75, 0.8, 2 / 3, 1, "–", "Uppnått"]);
+    expect(rowValues(goals, 2)).toEqual(["Stegförflyttning", 0.75, 0.8, 2 / 3, 1, "–", "–", "–", "Uppnått"]);
 
     const about = book.getWorksheet("Om rapporten")!;
     expect(about.getCell("A1").value).toBe("Statistik jan–aug 2025 – Testförbundet");

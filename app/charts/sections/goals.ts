@@ -7,17 +7,22 @@ export function goals(ctx: Context): ReportSection | null {
   const { bundle } = ctx;
   if (bundle.goals.length === 0) return null;
   const withAnnat = bundle.goals.some((row) => row.byGender.annat !== undefined);
+  // A count goal in a delår is judged against its part of the annual target: show both.
+  const proRata = bundle.goals.some((row) => row.periodTarget !== row.target);
   const rows = bundle.goals.map((row, i) => {
     const shown = ctx.goals[i]!;
     return {
       mal: row.label,
       format: row.kind,
       malvarde: row.target,
+      ...(proRata ? { periodmal: row.periodTarget } : {}),
       utfall: shown.outcome,
       kvinnor: shown.byGender.kvinna,
       man: shown.byGender.man,
       ...(withAnnat ? { annat: shown.byGender.annat ?? NO_VALUE } : {}),
       foregaende: shown.previous,
+      foregaendeKvinnor: shown.previousByGender.kvinna,
+      foregaendeMan: shown.previousByGender.man,
       bedomning: shown.achieved === null ? NO_VALUE : achievementLabel(shown.achieved),
     };
   });
@@ -65,17 +70,24 @@ export function goals(ctx: Context): ReportSection | null {
       caption: caption(ctx, "Mål, utfall totalt och per kön, och bedömning"),
       columns: [
         column("mal", "Mål", "text"),
-        valued("share", "malvarde", "Målvärde"),
+        valued("share", "malvarde", proRata ? "Målvärde för året" : "Målvärde"),
+        ...(proRata ? [valued("share", "periodmal", "Målvärde för perioden")] : []),
         valued("share", "utfall", "Utfall"),
         valued("share", "kvinnor", "Kvinnor"),
         valued("share", "man", "Män"),
         ...(withAnnat ? [valued("share", "annat", "Annat/ej angivet")] : []),
         valued("share", "foregaende", PREVIOUS),
+        valued("share", "foregaendeKvinnor", "Kvinnor, föregående period"),
+        valued("share", "foregaendeMan", "Män, föregående period"),
         column("bedomning", "Bedömning", "text"),
       ],
       rows,
       footer: [],
     },
-    note: "Ett mål är uppnått när utfallet når målvärdet; ett mål utan något att mäta är inte uppnått.",
+    note:
+      "Ett mål är uppnått när utfallet når målvärdet; ett mål utan något att mäta är inte uppnått." +
+      (proRata
+        ? " Antalsmål gäller per kalenderår: för en del av året bedöms utfallet mot årets mål i proportion till periodens antal dagar, avrundat uppåt till hela personer."
+        : ""),
   };
 }

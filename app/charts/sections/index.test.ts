@@ -661,6 +661,7 @@ describe("goal follow-up", () => {
       label: "Stegförflyttning",
       kind: "share",
       target: 0.8,
+      periodTarget: 0.8,
       outcome: outcome(35, 43),
       byGender: { kvinna: outcome(19, 24), man: outcome(16, 19) },
       previous: outcome(43, 55),
@@ -672,6 +673,7 @@ describe("goal follow-up", () => {
       label: "Nyinskrivna deltagare",
       kind: "count",
       target: 80,
+      periodTarget: 80,
       outcome: { numerator: 52, denominator: 1, value: 52 },
       byGender: { kvinna: { numerator: 30, denominator: 1, value: 30 }, man: { numerator: 22, denominator: 1, value: 22 } },
       previous: { numerator: 61, denominator: 1, value: 61 },
@@ -683,6 +685,7 @@ describe("goal follow-up", () => {
       label: "Erbjudna SKAPA",
       kind: "share",
       target: 1,
+      periodTarget: 1,
       outcome: outcome(50, 70),
       byGender: { kvinna: outcome(30, 40), man: outcome(20, 30) },
       previous: outcome(0, 0),
@@ -696,15 +699,33 @@ describe("goal follow-up", () => {
     expect(sections.map((s) => s.id).slice(0, 2)).toEqual(["oversikt", "mal"]);
     const mal = section(sections, "mal");
     expect(mal.summary).toBe("1 av 3 mål är uppnått under perioden: ”Stegförflyttning”.");
-    expect(mal.table.columns.map((column) => column.label)).toEqual(["Mål", "Målvärde", "Utfall", "Kvinnor", "Män", "Föregående period", "Bedömning"]);
+    expect(mal.table.columns.map((column) => column.label)).toEqual([
+      "Mål",
+      "Målvärde",
+      "Utfall",
+      "Kvinnor",
+      "Män",
+      "Föregående period",
+      "Kvinnor, föregående period",
+      "Män, föregående period",
+      "Bedömning",
+    ]);
     expect(shown(mal)).toEqual([
-      ["Stegförflyttning", "80,0 %", "81,4 %", "79,2 %", "84,2 %", "78,2 %", "Uppnått"],
-      ["Nyinskrivna deltagare", "80", "52", "30", "22", "61", "Ej uppnått"],
-      ["Erbjudna SKAPA", "100,0 %", "71,4 %", "75,0 %", "66,7 %", "–", "Ej uppnått"],
+      ["Stegförflyttning", "80,0 %", "81,4 %", "79,2 %", "84,2 %", "78,2 %", "76,7 %", "80,0 %", "Uppnått"],
+      ["Nyinskrivna deltagare", "80", "52", "30", "22", "61", "31", "30", "Ej uppnått"],
+      ["Erbjudna SKAPA", "100,0 %", "71,4 %", "75,0 %", "66,7 %", "–", "–", "–", "Ej uppnått"],
     ]);
     // Share goals only: a count does not belong on a percentage axis.
     expect(mal.chart?.labels).toEqual(["Stegförflyttning", "Erbjudna SKAPA"]);
     expect(mal.chart?.series[0]).toEqual({ label: "Målvärde", values: [0.8, 1], marks: [null, null] });
+  });
+
+  it("shows a delår count goal's annual target beside the pro-rata target it is judged against", () => {
+    const delar: GoalRow = { ...goals[1]!, periodTarget: 54, achieved: false };
+    const mal = section(reportSections(testBundle({ goals: [delar], insats: "SamSteg" })), "mal");
+    expect(mal.table.columns.map((column) => column.label).slice(1, 4)).toEqual(["Målvärde för året", "Målvärde för perioden", "Utfall"]);
+    expect(shown(mal)[0]!.slice(1, 4)).toEqual(["80", "54", "52"]);
+    expect(mal.note).toMatch(/i proportion till periodens antal dagar/);
   });
 
   it("says so when every goal, or the only one, is reached", () => {
@@ -718,7 +739,7 @@ describe("goal follow-up", () => {
     // 2 of 2 offered SKAPA: "Uppnått" says offered = active, whatever the cells show.
     const small: GoalRow = { ...goals[2]!, outcome: outcome(2, 2), byGender: { kvinna: outcome(2, 2), man: outcome(0, 0) }, achieved: true };
     const mal = section(reportSections(testBundle({ goals: [goals[0]!, small], insats: "SamSteg", suppressSmallNumbers: true })), "mal");
-    expect(shown(mal)[1]).toEqual(["Erbjudna SKAPA", "100,0 %", "–", "–", "–", "–", "–"]);
+    expect(shown(mal)[1]).toEqual(["Erbjudna SKAPA", "100,0 %", "–", "–", "–", "–", "–", "–", "–"]);
     expect(mal.summary).toBe("Målet ”Stegförflyttning” är uppnått under perioden. Ett mål bedöms inte här, eftersom utfallet bygger på små tal.");
   });
 });

@@ -94,9 +94,14 @@ export function protectReport(main: ReportSlice, linked: readonly ReportSlice[],
       man: goalCell(row, "now", "man", row.byGender.man),
     };
     if (row.byGender.annat !== undefined) byGender.annat = goalCell(row, "now", "annat", row.byGender.annat);
+    const previousByGender: GenderMap<CellValue> = {
+      kvinna: goalCell(row, "before", "kvinna", row.previousByGender.kvinna),
+      man: goalCell(row, "before", "man", row.previousByGender.man),
+    };
+    if (row.previousByGender.annat !== undefined) previousByGender.annat = goalCell(row, "before", "annat", row.previousByGender.annat);
     const outcome = goalCell(row, "now", "total", row.outcome);
     const reportable = typeof outcome === "number" || row.outcome.denominator === 0;
-    return { outcome, byGender, previous: goalCell(row, "before", "total", row.previous), achieved: reportable ? row.achieved : null };
+    return { outcome, byGender, previous: goalCell(row, "before", "total", row.previous), previousByGender, achieved: reportable ? row.achieved : null };
   });
   return { threshold, enabled: options.enabled, now: showPeriod("now"), before: showPeriod("before"), goals, summary };
 }

@@ -46,6 +46,7 @@ export interface ShownGoal {
   outcome: CellValue;
   byGender: GenderMap<CellValue>;
   previous: CellValue;
+  previousByGender: GenderMap<CellValue>;
   /**
    * Whether the goal is reached, or null where the outcome is kept back: "reached" says the hidden
    * outcome is at least the target, which can be as telling as the number (a target of 100 %).
