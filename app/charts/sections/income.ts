@@ -15,7 +15,6 @@ import {
   countPhrase,
   holdsHidden,
   largest,
-  plural,
   PREVIOUS,
   type ReportSection,
   seriesFrom,
@@ -50,14 +49,24 @@ function largestSources(map: Record<string, CellValue>, limit: number): string[]
   return largest(given, limit).map(([source, count]) => `${inSentence(source)} (${formatNumber(count)})`);
 }
 
-/** "; uppgift om försörjning saknas för 4", or "" when it is there for everyone. */
+/** "; för 4 saknas uppgift om försörjning", or "" when it is there for everyone. */
 function notGivenClause(map: Record<string, CellValue>): string {
   const missing = map[INCOME_NOT_GIVEN];
-  return missing === undefined || missing === 0 ? "" : `; uppgift om försörjning saknas för ${countPhrase(missing)}`;
+  return missing === undefined || missing === 0 ? "" : `; för ${countPhrase(missing)} saknas uppgift om försörjning`;
 }
 
-function mostCommon(map: Record<string, CellValue>): string {
-  return holdsHidden(Object.values(map)) ? "av de försörjningar som redovisas med antal var vanligast" : "vanligast var";
+/**
+ * "Bland de 40 aktiva deltagarna var den vanligaste försörjningen vid inskrivningen sjukpenning
+ * (20), följd av aktivitetsersättning (14); för 6 saknas uppgift om försörjning." A "dolt" count
+ * may be larger than any shown one, so then the sentence ranks the shown ones only.
+ */
+function distributionSentence(among: string, when: string, map: Record<string, CellValue>): string {
+  const top = largestSources(map, 3);
+  const missing = notGivenClause(map);
+  if (top.length === 0) return `Försörjningen ${when} redovisas för ${among}${missing}.`;
+  const which = holdsHidden(Object.values(map)) ? "den vanligaste försörjningen som redovisas med antal" : "den vanligaste försörjningen";
+  const rest = top.length > 1 ? `, följd av ${swedishList(top.slice(1))}` : "";
+  return `Bland ${among} var ${which} ${when} ${top[0]}${rest}${missing}.`;
 }
 
 export function incomeAtStart(ctx: Context): ReportSection {
@@ -71,11 +80,7 @@ export function incomeAtStart(ctx: Context): ReportSection {
   const total = r.active.total;
   let summary: string;
   if (total === 0) summary = "Inga deltagare har haft stöd under perioden.";
-  else {
-    const top = largestSources(r.income.atStart, 3);
-    const listed = top.length > 0 ? `; ${mostCommon(r.income.atStart)} ${swedishList(top)}` : "";
-    summary = `Av de ${countPhrase(total)} aktiva deltagarna under perioden redovisas försörjningen vid inskrivningen${listed}${notGivenClause(r.income.atStart)}.`;
-  }
+  else summary = distributionSentence(`de ${countPhrase(total)} aktiva deltagarna`, "vid inskrivningen", r.income.atStart);
   return {
     id: "forsorjning-start",
     title: "Försörjning vid inskrivning",
@@ -108,11 +113,7 @@ export function incomeAtEnd(ctx: Context): ReportSection {
   const total = r.closed.total;
   let summary: string;
   if (total === 0) summary = "Ingen deltagare har avslutats under perioden.";
-  else {
-    const top = largestSources(r.income.atEnd, 3);
-    const listed = top.length > 0 ? `; ${mostCommon(r.income.atEnd)} ${swedishList(top)}` : "";
-    summary = `Av de ${countPhrase(total)} ${plural(total, "deltagare", "deltagare")} som avslutades under perioden redovisas försörjningen vid avslutet${listed}${notGivenClause(r.income.atEnd)}.`;
-  }
+  else summary = distributionSentence(`de ${countPhrase(total)} deltagare som avslutades under perioden`, "vid avslutet", r.income.atEnd);
   return {
     id: "forsorjning-avslut",
     title: "Försörjning vid avslut",
@@ -172,8 +173,9 @@ export function incomeStartToEnd(ctx: Context): ReportSection {
     const top = largest(moves, 2).map(([move, count]) => `${labels.get(move)} (${formatNumber(count)})`);
     const cells = Object.values(moves);
     if (top.length > 0) {
-      const most = holdsHidden(cells) ? "bland de övergångar som redovisas med antal var vanligast" : "vanligast var övergången";
-      summary = `Av de ${countPhrase(total)} avslutade deltagarna ${most} ${swedishList(top)}.`;
+      const shownOnly = holdsHidden(cells) ? " som redovisas med antal" : "";
+      const most = top.length === 1 ? `Den vanligaste övergången${shownOnly}` : `De vanligaste övergångarna${shownOnly}`;
+      summary = `${most} bland de ${countPhrase(total)} avslutade deltagarna var ${swedishList(top)}.`;
     } else if (cells.every((cell) => cell === 0)) {
       summary = `Ingen av de ${countPhrase(total)} avslutade deltagarna har en annan registrerad försörjning vid avslutet än vid inskrivningen.`;
     } else {
@@ -188,7 +190,12 @@ export function incomeStartToEnd(ctx: Context): ReportSection {
       kind: "stacked-bar",
       horizontal: true,
       labels: starts.map(rowLabel),
-      series: ends.map((end, index) => seriesFrom(rowLabel(end), rows.map((row) => row[key(index)]!))),
+      series: ends.map((end, index) =>
+        seriesFrom(
+          rowLabel(end),
+          rows.map((row) => row[key(index)]!),
+        ),
+      ),
       valueKind: "count",
     },
     table: {
@@ -213,9 +220,9 @@ export function incomeChanges(ctx: Context): ReportSection {
   if (total === 0) summary = "Inga byten av försörjning har registrerats under perioden.";
   else {
     const top = largestSources(r.income.changes.bySource, 3);
-    const most = holdsHidden(Object.values(r.income.changes.bySource)) ? "av de försörjningar som redovisas med antal var vanligast" : "vanligast var";
-    const listed = top.length > 0 ? `; ${most} ${swedishList(top)}` : "";
-    summary = `Under perioden registrerades ${countPhrase(total)} ${plural(total, "fall", "fall")} av nytt försörjningsmedel${listed}.`;
+    const most = holdsHidden(Object.values(r.income.changes.bySource)) ? "bland dem som redovisas med antal oftast" : "oftast";
+    const listed = top.length > 0 ? `, ${most} ${swedishList(top)}` : "";
+    summary = `Under perioden registrerades ${countPhrase(total)} fall av nytt försörjningsmedel${listed}.`;
   }
   return {
     id: "forsorjning-byten",
