@@ -835,7 +835,10 @@ describe("försörjning", () => {
         },
       }),
     );
-    const text = small.filter((s) => s.id.startsWith("forsorjning")).map((s) => [s.summary, ...shown(s).flat()].join(" ")).join(" ");
+    const text = small
+      .filter((s) => s.id.startsWith("forsorjning"))
+      .map((s) => [s.summary, ...shown(s).flat()].join(" "))
+      .join(" ");
     expect(text).not.toMatch(/\b2\b/);
     expect(section(small, "forsorjning-byten").summary).toBe("Under perioden registrerades färre än 3 fall av nytt försörjningsmedel.");
   });
