@@ -75,20 +75,26 @@ export async function loadExistingData(db: Tx, organisationId: string, tables: r
 async function loadEvents(db: Tx, organisationId: string, enrolmentIds: string[]): Promise<ExistingEvents> {
   // A short list is asked for by id; a long one costs less as the whole förbund.
   const where = enrolmentIds.length <= 500 ? { enrolmentId: { in: enrolmentIds } } : { enrolment: { organisationId } };
-  const [placements, offers, assessments, fov, support, activities] = await Promise.all([
+  const [placements, offers, assessments, fov, support, activities, incomeChanges] = await Promise.all([
     db.trappanPlacement.findMany({ where, select: { enrolmentId: true, date: true, step: true } }),
     db.skapaOffer.findMany({ where, select: { enrolmentId: true, date: true } }),
     db.skapaAssessment.findMany({
       where,
-      select: { id: true, enrolmentId: true, date: true, scores: { select: { areaId: true, participantScore: true } } },
+      select: { id: true, enrolmentId: true, date: true, scores: { select: { areaId: true, participantScore: true, coordinatorScore: true } } },
     }),
     db.fovScreening.findMany({ where, select: { enrolmentId: true, date: true, outcome: true } }),
     db.supportIntervention.findMany({ where, select: { enrolmentId: true, date: true, supportTypeId: true } }),
     db.activity.findMany({ where, select: { enrolmentId: true, date: true, activityTypeId: true, minutes: true } }),
+    db.incomeChange.findMany({ where, select: { enrolmentId: true, date: true, incomeSourceId: true } }),
   ]);
   const scores = new Map<string, number | null>();
+  const coordinatorScores = new Map<string, number | null>();
   for (const assessment of assessments) {
-    for (const score of assessment.scores) scores.set(eventKeys.score(assessment.id, score.areaId), score.participantScore);
+    for (const score of assessment.scores) {
+      const key = eventKeys.score(assessment.id, score.areaId);
+      scores.set(key, score.participantScore);
+      if (score.coordinatorScore !== null) coordinatorScores.set(key, score.coordinatorScore);
+    }
   }
   return {
     ...NO_EXISTING_EVENTS,
@@ -96,6 +102,8 @@ async function loadEvents(db: Tx, organisationId: string, enrolmentIds: string[]
     skapaOffers: new Set(offers.map((o) => eventKeys.skapaOffer(o.enrolmentId, o.date))),
     assessments: new Map(assessments.map((a) => [eventKeys.assessment(a.enrolmentId, a.date), a.id])),
     scores,
+    coordinatorScores,
+    incomeChanges: new Set(incomeChanges.map((c) => eventKeys.incomeChange(c.enrolmentId, c.date, c.incomeSourceId))),
     fov: new Set(fov.map((f) => eventKeys.fov(f.enrolmentId, f.date, f.outcome))),
     support: new Set(support.map((s) => eventKeys.support(s.enrolmentId, s.date, s.supportTypeId))),
     activities: new Set(activities.map((a) => eventKeys.activity(a.enrolmentId, a.date, a.activityTypeId, a.minutes))),

@@ -209,8 +209,15 @@ async function writePlan(tx: Tx, organisationId: string, plan: ImportPlan): Prom
     plan.skapaOffers.map((o) => [id(), o.enrolmentId, o.date, now]));
   await insertRows(tx, "SkapaAssessment", ["id", "enrolmentId", "date", "createdAt"],
     plan.assessments.map((a) => [a.id, a.enrolmentId, a.date, now]));
-  await insertRows(tx, "SkapaScore", ["id", "assessmentId", "areaId", "participantScore"],
-    plan.scores.map((s) => [id(), s.assessmentId, s.areaId, s.participantScore]));
+  await insertRows(tx, "SkapaScore", ["id", "assessmentId", "areaId", "participantScore", "coordinatorScore"],
+    plan.scores.map((s) => [id(), s.assessmentId, s.areaId, s.participantScore, s.coordinatorScore ?? null]));
+  // Ratings filled in on stored score rows (the validator checked that the column is empty).
+  for (const u of plan.scoreUpdates) {
+    await tx.$executeRaw`UPDATE "SkapaScore"
+      SET "participantScore" = COALESCE("participantScore", ${u.participantScore ?? null}),
+          "coordinatorScore" = COALESCE("coordinatorScore", ${u.coordinatorScore ?? null})
+      WHERE "assessmentId" = ${u.assessmentId} AND "areaId" = ${u.areaId}`;
+  }
   await insertRows(tx, "FovScreening", ["id", "enrolmentId", "date", "outcome", "createdAt"],
     plan.fovScreenings.map((f) => [id(), f.enrolmentId, f.date, f.outcome, now]));
   await insertRows(tx, "SupportIntervention", ["id", "enrolmentId", "date", "supportTypeId", "raisesActivityLevel", "createdAt"],
@@ -221,4 +228,6 @@ async function writePlan(tx: Tx, organisationId: string, plan: ImportPlan): Prom
     plan.referrals.map((r) => [id(), organisationId, r.date, r.referrerId, r.kommunId, r.insatsId, r.decision, r.participantId, now]));
   await insertRows(tx, "StudyVisit", ["id", "organisationId", "date", "kommunId", "insatsId", "participantId", "createdAt"],
     plan.studyVisits.map((v) => [id(), organisationId, v.date, v.kommunId, v.insatsId, v.participantId, now]));
+  await insertRows(tx, "IncomeChange", ["id", "enrolmentId", "date", "incomeSourceId", "createdAt"],
+    plan.incomeChanges.map((c) => [id(), c.enrolmentId, c.date, c.incomeSourceId, now]));
 }

@@ -16,6 +16,7 @@ import {
   type FovOutcome,
   type FovScreening,
   type Gender,
+  type IncomeChangeEvent,
   type Placement,
   type ReferralDecision,
   type ReferralRecord,
@@ -120,6 +121,8 @@ const ENROLMENT_FIELDS = Prisma.join(
     flag("surveySupport"),
     flag("surveyInfluence"),
     flag("surveyReadiness"),
+    `COALESCE(e."incomeStartId", '')`,
+    `COALESCE(e."incomeEndId", '')`,
   ].map((field) => Prisma.raw(field)),
   ` || '|' || `,
 );
@@ -137,6 +140,8 @@ interface EnrolmentRow {
   fov: string | null;
   /** "date:raised(0|1):supportTypeId,..." */
   support: string | null;
+  /** "date:incomeSourceId,..." */
+  incomeChanges: string | null;
 }
 
 /**
@@ -171,7 +176,9 @@ function loadEnrolments(organisationId: string, span: Period, filters: ResolvedF
       (SELECT string_agg(f."date" || ':' || f."outcome", ',')
          FROM "FovScreening" f WHERE f."enrolmentId" = e."id" AND f."date" <= ${to}) AS "fov",
       (SELECT string_agg(x."date" || ':' || CASE WHEN x."raisesActivityLevel" THEN '1' ELSE '0' END || ':' || x."supportTypeId", ',')
-         FROM "SupportIntervention" x WHERE x."enrolmentId" = e."id" AND x."date" >= ${from} AND x."date" <= ${to}) AS "support"
+         FROM "SupportIntervention" x WHERE x."enrolmentId" = e."id" AND x."date" >= ${from} AND x."date" <= ${to}) AS "support",
+      (SELECT string_agg(c."date" || ':' || c."incomeSourceId", ',')
+         FROM "IncomeChange" c WHERE c."enrolmentId" = e."id" AND c."date" >= ${from} AND c."date" <= ${to}) AS "incomeChanges"
     FROM "scope" JOIN "Enrolment" e ON e."id" = "scope"."id"`;
 }
 
@@ -216,6 +223,7 @@ interface Labels {
   closureReason: LabelMap;
   supportType: LabelMap;
   skapaArea: LabelMap;
+  incomeSource: LabelMap;
 }
 
 /** The förbund's labels of everything the rows refer to by id, in one query. */
@@ -228,7 +236,8 @@ async function loadLabels(organisationId: string): Promise<Labels> {
     UNION ALL SELECT 'closureReason', "id", "label", "category" FROM "ClosureReason" WHERE "organisationId" = ${organisationId}
     UNION ALL SELECT 'supportType', "id", "label", NULL FROM "SupportType" WHERE "organisationId" = ${organisationId}
     UNION ALL SELECT 'skapaArea', a."id", a."label", NULL FROM "SkapaArea" a JOIN "Insats" i ON i."id" = a."insatsId"
-      WHERE i."organisationId" = ${organisationId}`;
+      WHERE i."organisationId" = ${organisationId}
+    UNION ALL SELECT 'incomeSource', "id", "label", NULL FROM "IncomeSource" WHERE "organisationId" = ${organisationId}`;
   const labels: Labels = {
     insats: new Map(),
     kommun: new Map(),
@@ -237,6 +246,7 @@ async function loadLabels(organisationId: string): Promise<Labels> {
     closureReason: new Map(),
     supportType: new Map(),
     skapaArea: new Map(),
+    incomeSource: new Map(),
   };
   for (const row of rows) labels[row.kind].set(row.id, { label: row.label, category: row.category });
   return labels;
@@ -343,6 +353,21 @@ function toSupport(packed: string | null, labels: Labels): SupportIntervention[]
   return support;
 }
 
+/** Items "date:incomeSourceId". */
+function toIncomeChanges(packed: string | null, labels: Labels): IncomeChangeEvent[] {
+  const changes: IncomeChangeEvent[] = [];
+  forEachItem(packed, (text, start, end) => {
+    const colon = text.indexOf(":", start);
+    changes.push({ date: text.slice(start, colon), source: labelOf(labels.incomeSource, text.slice(colon + 1, end)) });
+  });
+  return changes;
+}
+
+/** "" (null) or the label of an income source id. */
+function incomeLabel(id: string, labels: Labels): string | null {
+  return id === "" ? null : labelOf(labels.incomeSource, id);
+}
+
 /** "1", "0" or "" (null). */
 function toFlag(value: string): boolean | null {
   return value === "" ? null : value === "1";
@@ -350,7 +375,7 @@ function toFlag(value: string): boolean | null {
 
 function toEnrolmentRecord(row: EnrolmentRow, labels: Labels): EnrolmentRecord {
   const [id, participantId, insatsId, kommunId, gender, ageGroupId, referrerId, enrolledDate, closedDate,
-    closureReasonId, plan, support, influence, readiness] = row.enrolment.split("|");
+    closureReasonId, plan, support, influence, readiness, incomeStartId, incomeEndId] = row.enrolment.split("|");
   const closureReason = closureReasonId === "" ? undefined : labels.closureReason.get(closureReasonId);
   return {
     id,
@@ -373,6 +398,9 @@ function toEnrolmentRecord(row: EnrolmentRow, labels: Labels): EnrolmentRecord {
     assessments: toAssessments(row.assessments, labels),
     fov: toFov(row.fov),
     support: toSupport(row.support, labels),
+    incomeStart: incomeLabel(incomeStartId, labels),
+    incomeEnd: incomeLabel(incomeEndId, labels),
+    incomeChanges: toIncomeChanges(row.incomeChanges, labels),
   };
 }
 

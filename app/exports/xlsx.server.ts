@@ -20,6 +20,8 @@ const SHEET_NAMES: Record<string, string> = {
   skapa: "SKAPA erbjudande, progression",
   "skapa-omraden": "SKAPA per område",
   avslut: "Avslutsskäl",
+  "forsorjning-start-slut": "Försörjning start och slut",
+  "forsorjning-byten": "Nytt försörjningsmedel",
   stodinsatser: "Stödinsatser",
   fov: "FOV per kön",
 };

@@ -1,14 +1,25 @@
 // The import format of contracts.md ("Import"): the tables and their columns, in one place so
 // that the parser, the validator, the template and the page's help all say the same thing.
 
-export const TABLE_NAMES = ["deltagare", "trappan", "skapa", "skapa_erbjuden", "fov", "stodinsatser", "aktiviteter", "remisser", "studiebesok"] as const;
+export const TABLE_NAMES = [
+  "deltagare",
+  "trappan",
+  "skapa",
+  "skapa_erbjuden",
+  "fov",
+  "stodinsatser",
+  "aktiviteter",
+  "remisser",
+  "studiebesok",
+  "forsorjning",
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** The tables whose rows attach to an enrolment (by participant code and date). */
-export const EVENT_TABLES = ["trappan", "skapa", "skapa_erbjuden", "fov", "stodinsatser", "aktiviteter"] as const;
+export const EVENT_TABLES = ["trappan", "skapa", "skapa_erbjuden", "fov", "stodinsatser", "aktiviteter", "forsorjning"] as const;
 export type EventTable = (typeof EVENT_TABLES)[number];
 
-export type ColumnKind = "code" | "text" | "date" | "gender" | "yesNo" | "integer" | "fov" | "decision" | "reference";
+export type ColumnKind = "code" | "text" | "date" | "gender" | "yesNo" | "integer" | "fov" | "decision" | "reference" | "rater";
 
 export interface ColumnDef {
   /** The normalised header (see normaliseHeader). */
@@ -101,7 +112,20 @@ export const TABLES: readonly TableDef[] = [
       code(true),
       date("datum", "Datum för bedömningen.", "2025-01-24"),
       { key: "omrade", required: true, kind: "reference", description: "SKAPA-området, som i insatsens instrument.", example: "Hälsa" },
-      { key: "poang", required: true, kind: "integer", description: "Deltagarens egen skattning, inom insatsens skala (normalt 1–10).", example: 4 },
+      {
+        key: "poang",
+        required: true,
+        kind: "integer",
+        description: "Skattningen, inom insatsens skala (normalt 1–10): deltagarens egen, eller koordinatorns när bedomare är koordinator.",
+        example: 4,
+      },
+      {
+        key: "bedomare",
+        required: false,
+        kind: "rater",
+        description: "Vems skattning poängen är: deltagare (tomt betyder deltagare) eller koordinator. Statistiken bygger på deltagarens egen skattning.",
+        example: "deltagare",
+      },
     ],
   },
   {
@@ -164,6 +188,15 @@ export const TABLES: readonly TableDef[] = [
       { key: "kommun", required: true, kind: "reference", description: "Kommunens namn.", example: "Ljungby" },
       { key: "insats", required: true, kind: "reference", description: "Insatsens namn.", example: "SamSteg" },
       code(false),
+    ],
+  },
+  {
+    name: "forsorjning",
+    description: "En rad per byte av försörjning under inskrivningen (nytt försörjningsmedel).",
+    columns: [
+      code(true),
+      date("datum", "Datum då den nya försörjningen började.", "2025-05-01"),
+      { key: "forsorjning", required: true, kind: "reference", description: "Den nya försörjningen, som i förbundets lista.", example: "Lön" },
     ],
   },
 ];

@@ -80,7 +80,7 @@ describe("CSV files", () => {
         value: "",
         message:
           "Filnamnet motsvarar ingen tabell. Döp filen efter tabellen den innehåller: deltagare.csv, trappan.csv, skapa.csv, " +
-          "skapa_erbjuden.csv, fov.csv, stodinsatser.csv, aktiviteter.csv, remisser.csv, studiebesok.csv.",
+          "skapa_erbjuden.csv, fov.csv, stodinsatser.csv, aktiviteter.csv, remisser.csv, studiebesok.csv, forsorjning.csv.",
       },
       {
         sheet: "trappan.csv",
@@ -121,7 +121,7 @@ describe("xlsx workbooks", () => {
     ]);
     expect(result.warnings).toEqual([
       'Trappan: kolumnen "Anteckning" känns inte igen och hoppas över.',
-      'import.xlsx: bladet "Anteckningar" motsvarar ingen tabell och hoppas över. Tabellerna heter deltagare, trappan, skapa, skapa_erbjuden, fov, stodinsatser, aktiviteter, remisser, studiebesok.',
+      'import.xlsx: bladet "Anteckningar" motsvarar ingen tabell och hoppas över. Tabellerna heter deltagare, trappan, skapa, skapa_erbjuden, fov, stodinsatser, aktiviteter, remisser, studiebesok, forsorjning.',
     ]);
   });
 

@@ -28,6 +28,7 @@ const DROPDOWNS: Record<string, string> = {
   svar: '"ja,nej,avböjt,ej tillfrågad"',
   beslut: '"inskriven,konsultation,ej aktuell,kö"',
   steg: '"1,2,3,4,5,6"',
+  bedomare: '"deltagare,koordinator"',
 };
 
 function exampleValue(table: TableDef, column: ColumnDef, lists?: TemplateLists): string | number | Date | null {
@@ -40,6 +41,7 @@ function exampleValue(table: TableDef, column: ColumnDef, lists?: TemplateLists)
         aldersgrupp: first(lists.aldersgrupper),
         omrade: first(lists.skapaOmraden),
         typ: table.name === "stodinsatser" ? first(lists.stodinsatstyper) : first(lists.aktivitetstyper),
+        forsorjning: first(lists.forsorjningar),
       }
     : {};
   const value = fromList[column.key] ?? column.example;
@@ -100,7 +102,11 @@ function addInstructions(workbook: ExcelJS.Workbook, lists?: TemplateLists): voi
   line("", "Varje blad har en exempelrad (rad 2) med koden EXEMPEL-001. Ta bort exempelraderna innan du importerar.");
   line("", "Datum skrivs ÅÅÅÅ-MM-DD (t.ex. 2025-03-14). ÅÅÅÅMMDD och datumceller i Excel går också bra.");
   line("", "Deltagare anges med en pseudonym kod, aldrig med personnummer. Samma kod i flera blad är samma person.");
-  line("", "Rader i trappan, skapa, skapa_erbjuden, fov, stodinsatser och aktiviteter hör till den inskrivning som pågick på radens datum.");
+  line("", "Rader i trappan, skapa, skapa_erbjuden, fov, stodinsatser, aktiviteter och forsorjning hör till den inskrivning som pågick på radens datum.");
+  line(
+    "",
+    "I bladet skapa kan kolumnen bedomare ange koordinator: raden är då koordinatorns skattning av samma område samma dag. Statistiken bygger på deltagarens egen skattning.",
+  );
   line("", "Allt eller inget: hittar Stegvis ett enda fel importeras ingenting, och du får en lista över alla fel med blad, rad och kolumn.");
   line("", "Samma fil kan importeras igen: rader som redan finns hoppas över, så bara nya rader läggs till.");
   line("", "En inskrivning som redan finns i Stegvis ändras inte av en import (t.ex. ett avslut som fyllts i senare): ändra den i Stegvis.");
@@ -121,7 +127,7 @@ function addInstructions(workbook: ExcelJS.Workbook, lists?: TemplateLists): voi
     ["remittent", lists.remittenter],
     ["aldersgrupp", lists.aldersgrupper],
     ["avslutsorsak", lists.avslutsorsaker],
-    ["forsorjning_start/_slut", lists.forsorjningar],
+    ["forsorjning_start/_slut, forsorjning", lists.forsorjningar],
     ["stodinsatser: typ", lists.stodinsatstyper],
     ["aktiviteter: typ", lists.aktivitetstyper],
     ["skapa: omrade", lists.skapaOmraden],

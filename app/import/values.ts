@@ -104,6 +104,15 @@ export function parseYesNo(value: RawValue): boolean | null {
   return null;
 }
 
+export type Rater = "deltagare" | "koordinator";
+
+/** Whose SKAPA rating a row is: the participant's own or the koordinator's. */
+export function parseRater(value: RawValue): Rater | null {
+  if (typeof value !== "string") return null;
+  const key = labelKey(value);
+  return key === "deltagare" || key === "deltagaren" ? "deltagare" : key === "koordinator" || key === "koordinatorn" ? "koordinator" : null;
+}
+
 const FOV_VALUES: Record<string, FovOutcome> = {
   ja: "ja",
   nej: "nej",

@@ -6,6 +6,7 @@ import iconv from "iconv-lite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/data/db.server";
 import { importFiles } from "~/data/import-write.server";
+import { buildReport } from "~/data/statistics.server";
 import type { ImportFile } from "~/import";
 import * as importRoute from "~/routes/import/index";
 import * as templateRoute from "~/routes/import/template";
@@ -143,6 +144,7 @@ describe("a clean workbook", () => {
         aktiviteter: { rows: 1, new: 1, existing: 0 },
         remisser: { rows: 2, new: 2, existing: 0 },
         studiebesok: { rows: 1, new: 1, existing: 0 },
+        forsorjning: { rows: 0, new: 0, existing: 0 },
       },
       participants: 2,
       consents: 3,
@@ -534,13 +536,120 @@ describe("the /import page", () => {
       "aktiviteter",
       "remisser",
       "studiebesok",
+      "forsorjning",
     ]);
     expect(book.getWorksheet("trappan")!.getRow(1).values).toEqual([undefined, "deltagare", "datum", "steg"]);
+    expect(book.getWorksheet("skapa")!.getRow(1).values).toEqual([undefined, "deltagare", "datum", "omrade", "poang", "bedomare"]);
+    expect(book.getWorksheet("forsorjning")!.getRow(1).values).toEqual([undefined, "deltagare", "datum", "forsorjning"]);
 
     const { organisationId: other } = await freshOrganisation();
     const result = await run(other, [{ name: "stegvis-importmall.xlsx", data }], { dryRun: true });
     expect(result.problems).toEqual([]);
-    expect(Object.values(result.counts.tables).map((count) => count.new)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(Object.values(result.counts.tables).map((count) => count.new)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(result.warnings).toEqual(['deltagare rad 2: "EXEMPEL-001" är mallens exempelrad. Ta bort raden om den inte ska importeras.']);
+  });
+});
+
+describe("changes of försörjning and the koordinator's SKAPA rating", () => {
+  function sheets(): Sheets {
+    const base = cleanSheets();
+    return {
+      deltagare: base.deltagare,
+      skapa: [
+        { deltagare: "A-2", datum: "2025-02-10", omrade: "Hälsa", poang: 4 },
+        { deltagare: "A-2", datum: "2025-02-10", omrade: "Hälsa", poang: 6, bedomare: "koordinator" },
+        { deltagare: "A-2", datum: "2025-02-10", omrade: "Vardagen", poang: 7, bedomare: "Koordinator" },
+      ],
+      forsorjning: [
+        { deltagare: "A-2", datum: day("2025-03-01"), forsorjning: "Lön" },
+        { deltagare: "A-1", datum: "2025-07-01", forsorjning: "studiemedel" },
+      ],
+    };
+  }
+
+  it("writes both into the database, counts them in the report, and changes nothing on a second import", async () => {
+    const { organisationId } = await freshOrganisation();
+    const file = async () => [{ name: "import.xlsx", data: await workbook(sheets()) }];
+    const result = await run(organisationId, await file());
+    expect(result.problems).toEqual([]);
+    expect(result.counts.tables.forsorjning).toEqual({ rows: 2, new: 2, existing: 0 });
+    expect(result.counts.tables.skapa).toEqual({ rows: 3, new: 3, existing: 0 });
+
+    const changes = await prisma.incomeChange.findMany({
+      where: { enrolment: { organisationId } },
+      orderBy: { date: "asc" },
+      include: { incomeSource: true, enrolment: { include: { participant: true } } },
+    });
+    expect(changes.map((c) => [c.enrolment.participant.code, c.enrolment.enrolledDate, c.date, c.incomeSource.label])).toEqual([
+      ["A-2", "2025-02-03", "2025-03-01", "Lön"],
+      ["A-1", "2025-06-01", "2025-07-01", "Studiemedel"],
+    ]);
+    const scores = await prisma.skapaScore.findMany({ where: { assessment: { enrolment: { organisationId } } }, include: { area: true } });
+    expect(scores.map((s) => [s.area.label, s.participantScore, s.coordinatorScore]).sort()).toEqual([
+      ["Hälsa", 4, 6],
+      ["Vardagen", null, 7],
+    ]);
+    expect(await prisma.skapaAssessment.count({ where: { enrolment: { organisationId } } })).toBe(1);
+
+    const report = await buildReport(organisationId, { period: { from: "2025-01-01", to: "2025-12-31" }, insats: null, kommun: null });
+    expect(report.income).toEqual({
+      atStart: { "ej angiven": 2, Sjukpenning: 1 },
+      atEnd: { "ej angiven": 1 },
+      startToEnd: { "ej angiven": { "ej angiven": 1 } },
+      changes: { total: 2, bySource: { Lön: 1, Studiemedel: 1 } },
+    });
+
+    const again = await run(organisationId, await file());
+    expect(again.problems).toEqual([]);
+    expect(again.counts.tables.forsorjning).toEqual({ rows: 2, new: 0, existing: 2 });
+    expect(again.counts.tables.skapa).toEqual({ rows: 3, new: 0, existing: 3 });
+    expect(await prisma.incomeChange.count({ where: { enrolment: { organisationId } } })).toBe(2);
+    expect(await prisma.skapaScore.count({ where: { assessment: { enrolment: { organisationId } } } })).toBe(2);
+  });
+
+  it("fills in the koordinator's rating on a stored assessment later, and refuses a different one", async () => {
+    const { organisationId } = await freshOrganisation();
+    const first = cleanSheets();
+    expect((await run(organisationId, [{ name: "import.xlsx", data: await workbook(first) }])).problems).toEqual([]);
+
+    const later: Sheets = {
+      skapa: [
+        { deltagare: "A-2", datum: "2025-02-10", omrade: "Hälsa", poang: 5, bedomare: "koordinator" },
+        { deltagare: "A-2", datum: "2025-02-10", omrade: "Vardagen", poang: 6 },
+      ],
+    };
+    const result = await run(organisationId, [{ name: "koordinator.xlsx", data: await workbook(later) }]);
+    expect(result.problems).toEqual([]);
+    expect(result.counts.tables.skapa).toEqual({ rows: 2, new: 1, existing: 1 });
+    const scores = await prisma.skapaScore.findMany({ where: { assessment: { enrolment: { organisationId } } }, include: { area: true } });
+    expect(scores.map((s) => [s.area.label, s.participantScore, s.coordinatorScore]).sort()).toEqual([
+      ["Hälsa", 4, 5],
+      ["Vardagen", 6, null],
+    ]);
+
+    const different: Sheets = { skapa: [{ deltagare: "A-2", datum: "2025-02-10", omrade: "Hälsa", poang: 8, bedomare: "koordinator" }] };
+    const refused = await run(organisationId, [{ name: "andra.xlsx", data: await workbook(different) }]);
+    expect(refused.written).toBe(false);
+    expect(refused.problems.map((p) => [p.sheet, p.row, p.column, p.message])).toEqual([
+      [
+        "skapa",
+        2,
+        "poang",
+        'Området "Hälsa" har redan poängen 5 i koordinatorns bedömning för "A-2" den 2025-02-10 i Stegvis. Förväntat samma poäng, eller ändra bedömningen i Stegvis.',
+      ],
+    ]);
+  });
+
+  it("lands whole or not at all: an unknown försörjning writes none of the other rows", async () => {
+    const { organisationId } = await freshOrganisation();
+    const bad = sheets();
+    bad.forsorjning.push({ deltagare: "A-2", datum: "2025-04-01", forsorjning: "Lotteri" });
+    const before = await countAll(organisationId);
+    const result = await run(organisationId, [{ name: "import.xlsx", data: await workbook(bad) }]);
+    expect(result.written).toBe(false);
+    expect(result.problems.map((p) => [p.sheet, p.row, p.column, p.value])).toEqual([["forsorjning", 4, "forsorjning", "Lotteri"]]);
+    expect(result.problems[0]!.message).toMatch(/^"Lotteri" är ingen av förbundets försörjningar\. Förväntat en av: Sjukpenning, /);
+    expect(await countAll(organisationId)).toEqual(before);
+    expect(await prisma.incomeChange.count({ where: { enrolment: { organisationId } } })).toBe(0);
   });
 });

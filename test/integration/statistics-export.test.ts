@@ -169,6 +169,10 @@ describe("the statistics export", () => {
       "Remisser per remittent",
       "Remisser per kommun",
       "Avslut och avslutsskäl",
+      "Försörjning vid inskrivning",
+      "Försörjning vid avslut",
+      "Försörjning före och efter, avslutade deltagare",
+      "Nytt försörjningsmedel under perioden",
       "Stödinsatser och höjd aktivitetsnivå",
       "Frågor om våld (FOV) per kön",
     ]);
@@ -180,9 +184,9 @@ describe("the statistics export", () => {
     );
     expect(text).toContain("Målet ”Stegförflyttning” är uppnått under perioden.");
     // Every section but goal follow-up has a chart here; goals too (a share goal).
-    expect(media).toHaveLength(15);
+    expect(media).toHaveLength(19);
 
-    const [overview, goals, , , , byGender, , , , , , , closures, , fov] = tables;
+    const [overview, goals, , , , byGender, , , , , , , closures, , , , , , fov] = tables;
     expect(overview).toEqual([
       ["Mått", "Antal", "Föregående period"],
       ["Aktiva deltagare", "6", "1"],
@@ -235,6 +239,10 @@ describe("the statistics export", () => {
       "Remisser per remittent",
       "Remisser per kommun",
       "Avslutsskäl",
+      "Försörjning vid inskrivning",
+      "Försörjning vid avslut",
+      "Försörjning start och slut",
+      "Nytt försörjningsmedel",
       "Stödinsatser",
       "FOV per kön",
     ]);

@@ -78,6 +78,10 @@ describe("the overview", () => {
       "remittenter",
       "remisser-kommun",
       "avslut",
+      "forsorjning-start",
+      "forsorjning-avslut",
+      "forsorjning-start-slut",
+      "forsorjning-byten",
       "stodinsatser",
       "fov",
     ]);
@@ -98,6 +102,10 @@ describe("the overview", () => {
       "Inga remisser har kommit in under perioden.",
       "Inga remisser har kommit in under perioden.",
       "Ingen deltagare har avslutats under perioden.",
+      "Inga deltagare har haft stöd under perioden.",
+      "Ingen deltagare har avslutats under perioden.",
+      "Ingen deltagare har avslutats under perioden.",
+      "Inga byten av försörjning har registrerats under perioden.",
       "Inga nya eller utökade stödinsatser har registrerats under perioden.",
       "Ingen deltagare har svarat på frågor om våld under perioden.",
     ]);
@@ -760,5 +768,99 @@ describe("the report heading", () => {
       "Små tal visas, utom svar om våld per kön: där står ”färre än 3” för 1 eller 2. ”dolt” är ett tal som inte visas, eftersom " +
         "ett litet tal annars skulle gå att räkna fram; – är ingen andel (den bygger på ett dolt tal eller har inget att dela med).",
     );
+  });
+});
+
+describe("försörjning", () => {
+  const bundle = testBundle({
+    report: {
+      active: { total: 40 },
+      closed: { total: 12 },
+      income: {
+        atStart: { Aktivitetsersättning: 14, Sjukpenning: 20, "ej angiven": 6 },
+        atEnd: { Lön: 5, Sjukpenning: 4, Studiemedel: 2, "ej angiven": 1 },
+        startToEnd: { Sjukpenning: { Lön: 4, Sjukpenning: 4, "ej angiven": 1 }, Aktivitetsersättning: { Lön: 1, Studiemedel: 2 } },
+        changes: { total: 20, bySource: { Lön: 9, Studiemedel: 6, Aktivitetsstöd: 5 } },
+      },
+    },
+    previous: { active: { total: 30 }, income: { atStart: { Sjukpenning: 30 }, changes: { total: 3, bySource: { Lön: 3 } } } },
+  });
+  const sections = reportSections(bundle);
+
+  it("shows the active by försörjning at start, in the list's order with ej angiven last", () => {
+    const s = section(sections, "forsorjning-start");
+    expect(s.title).toBe("Försörjning vid inskrivning");
+    expect(s.summary).toBe(
+      "Bland de 40 aktiva deltagarna var den vanligaste försörjningen vid inskrivningen sjukpenning (20), följd av aktivitetsersättning (14); för 6 saknas uppgift om försörjning.",
+    );
+    expect(shown(s)).toEqual([
+      ["Sjukpenning", "20", "30"],
+      ["Aktivitetsersättning", "14", "0"],
+      ["Ej angiven", "6", "0"],
+      ["Totalt", "40", "30"],
+    ]);
+  });
+
+  it("shows the closed by försörjning at end, a closure without one as Ej angiven", () => {
+    const s = section(sections, "forsorjning-avslut");
+    expect(shown(s)).toEqual([
+      ["Sjukpenning", "4", "0"],
+      ["Studiemedel", "2", "0"],
+      ["Lön", "5", "0"],
+      ["Ej angiven", "1", "0"],
+      ["Totalt", "12", "0"],
+    ]);
+    expect(s.summary).toBe(
+      "Bland de 12 deltagare som avslutades under perioden var den vanligaste försörjningen vid avslutet lön (5), följd av sjukpenning (4) och studiemedel (2); för 1 saknas uppgift om försörjning.",
+    );
+  });
+
+  it("crosses start and end for the closed, with the end totals as the footer", () => {
+    const s = section(sections, "forsorjning-start-slut");
+    expect(s.table.columns.map((c) => c.label)).toEqual(["Vid inskrivning \\ vid avslut", "Sjukpenning", "Studiemedel", "Lön", "Ej angiven"]);
+    expect(shown(s)).toEqual([
+      ["Sjukpenning", "4", "0", "4", "1"],
+      ["Aktivitetsersättning", "0", "2", "1", "0"],
+      ["Totalt", "4", "2", "5", "1"],
+    ]);
+    expect(s.summary).toBe(
+      "De vanligaste övergångarna bland de 12 avslutade deltagarna var från sjukpenning till lön (4) och från aktivitetsersättning till studiemedel (2).",
+    );
+    expect(s.chart?.kind).toBe("stacked-bar");
+  });
+
+  it("counts the changes during the period by the new försörjning, as seed 003 does", () => {
+    const s = section(sections, "forsorjning-byten");
+    expect(s.summary).toBe("Under perioden registrerades 20 fall av nytt försörjningsmedel, oftast lön (9), studiemedel (6) och aktivitetsstöd (5).");
+    expect(shown(s)).toEqual([
+      ["Aktivitetsstöd", "5", "0"],
+      ["Studiemedel", "6", "0"],
+      ["Lön", "9", "3"],
+      ["Totalt", "20", "3"],
+    ]);
+  });
+
+  it("speaks of small counts only as the protection shows them", () => {
+    const small = reportSections(
+      testBundle({
+        suppressSmallNumbers: true,
+        report: {
+          active: { total: 25 },
+          closed: { total: 10 },
+          income: {
+            atStart: { Sjukpenning: 23, Lön: 2 },
+            atEnd: { Lön: 8, Studiemedel: 2 },
+            startToEnd: { Sjukpenning: { Lön: 8, Studiemedel: 2 } },
+            changes: { total: 2, bySource: { Lön: 2 } },
+          },
+        },
+      }),
+    );
+    const text = small
+      .filter((s) => s.id.startsWith("forsorjning"))
+      .map((s) => [s.summary, ...shown(s).flat()].join(" "))
+      .join(" ");
+    expect(text).not.toMatch(/\b2\b/);
+    expect(section(small, "forsorjning-byten").summary).toBe("Under perioden registrerades färre än 3 fall av nytt försörjningsmedel.");
   });
 });

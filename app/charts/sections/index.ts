@@ -19,6 +19,7 @@ import { referralsByKommun, referralsByReferrer } from "./referrals";
 import { closures, support } from "./closures";
 import { fov } from "./fov";
 import { goals } from "./goals";
+import { incomeAtEnd, incomeAtStart, incomeChanges, incomeStartToEnd } from "./income";
 
 export type { CellValue, ChartSeries, ReportSection, SectionChart, SectionTable, TableColumn, TableRow, ValueFormat } from "./model";
 export { periodLabel, swedishList } from "./model";
@@ -54,6 +55,10 @@ export function reportSections(bundle: ReportBundle): ReportSection[] {
     referralsByReferrer(ctx),
     referralsByKommun(ctx),
     closures(ctx),
+    incomeAtStart(ctx),
+    incomeAtEnd(ctx),
+    incomeStartToEnd(ctx),
+    incomeChanges(ctx),
     support(ctx),
     fov(ctx),
   ];

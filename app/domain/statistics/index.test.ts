@@ -55,6 +55,7 @@ describe("computeReport on an empty period", () => {
       },
       fov: { answered: 0, yes: 0, answeredByGender: { kvinna: 0, man: 0 }, yesByGender: { kvinna: 0, man: 0 } },
       support: { total: 0, raisedActivity: 0, byType: {} },
+      income: { atStart: {}, atEnd: {}, startToEnd: {}, changes: { total: 0, bySource: {} } },
     };
     expect(report).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 import { closedStats } from "./closures";
 import { fovStats } from "./fov";
+import { incomeStats } from "./income";
 import { referralStats, studyVisitStats } from "./intake";
 import { activeStats, newlyEnrolledStats } from "./participants";
 import { applyFilters } from "./population";
@@ -28,6 +29,7 @@ export function computeReport(input: ReportInput): ReportJson {
     skapa: skapaStats(enrolments, period),
     fov: fovStats(enrolments, period),
     support: supportStats(enrolments, period),
+    income: incomeStats(enrolments, period),
   };
   return input.labels ? withZeroRows(report, input.labels, filters) : report;
 }
@@ -40,4 +42,5 @@ export { skapaProgress, wasOfferedSkapa, type SkapaProgress } from "./skapa";
 export { fovStatus, type FovStatus } from "./fov";
 export { MISSING_CLOSURE_REASON } from "./closures";
 export { UNDECIDED } from "./intake";
+export { INCOME_NOT_GIVEN } from "./income";
 export { ratio } from "./tally";

@@ -33,6 +33,9 @@ export function enrolment(overrides: Partial<EnrolmentRecord> = {}): EnrolmentRe
     assessments: [],
     fov: [],
     support: [],
+    incomeStart: null,
+    incomeEnd: null,
+    incomeChanges: [],
     ...overrides,
   };
 }

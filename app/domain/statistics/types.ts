@@ -38,6 +38,12 @@ export interface SupportIntervention {
   raisesActivityLevel: boolean;
 }
 
+/** A change of försörjning recorded during the enrolment: the new source from `date`. */
+export interface IncomeChangeEvent {
+  date: string;
+  source: string;
+}
+
 /** One enrolment (inskrivning). A re-enrolled participant has one record per enrolment. */
 export interface EnrolmentRecord {
   id: string;
@@ -62,6 +68,11 @@ export interface EnrolmentRecord {
   assessments: SkapaAssessment[];
   fov: FovScreening[];
   support: SupportIntervention[];
+  /** Försörjning at enrolment and at closure, by label; null when not recorded. */
+  incomeStart: string | null;
+  incomeEnd: string | null;
+  /** Changes of försörjning during the enrolment (not guaranteed sorted). */
+  incomeChanges: IncomeChangeEvent[];
 }
 
 export interface ReferralRecord {
@@ -200,6 +211,18 @@ export interface SupportStats {
   byType: Record<string, SupportTypeStats>;
 }
 
+/** Försörjning (contracts.md "Report JSON, additions": income). Keys are labels or "ej angiven". */
+export interface IncomeStats {
+  /** Active enrolments by försörjning at start. */
+  atStart: CountMap;
+  /** Closed enrolments by försörjning at end. */
+  atEnd: CountMap;
+  /** Closed enrolments by försörjning at start, then at end. */
+  startToEnd: Record<string, CountMap>;
+  /** Changes dated in the period, on enrolments active in it, by the new försörjning. */
+  changes: { total: number; bySource: CountMap };
+}
+
 export interface ReportJson {
   period: Period;
   filters: ReportFilters;
@@ -212,4 +235,5 @@ export interface ReportJson {
   skapa: SkapaStats;
   fov: FovStats;
   support: SupportStats;
+  income: IncomeStats;
 }

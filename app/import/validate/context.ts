@@ -64,11 +64,13 @@ function emptyPlan(): ImportPlan {
     skapaOffers: [],
     assessments: [],
     scores: [],
+    scoreUpdates: [],
     fovScreenings: [],
     support: [],
     activities: [],
     referrals: [],
     studyVisits: [],
+    incomeChanges: [],
   };
 }
 

@@ -194,3 +194,117 @@ describe("events already in Stegvis", () => {
     expect(result.counts.tables.remisser).toEqual({ rows: 2, new: 1, existing: 1 });
   });
 });
+
+describe("changes of försörjning (forsorjning)", () => {
+  const enrolled = table("deltagare", [person({ forsorjning_start: "Sjukpenning" })]);
+
+  it("plans each change on the enrolment open on its date, and skips one already stored", () => {
+    const result = validate([
+      enrolled,
+      table("forsorjning", [
+        { deltagare: "P-1", datum: "2025-03-01", forsorjning: "lön" },
+        { deltagare: "P-1", datum: "20250601", forsorjning: "Studiemedel" },
+      ]),
+    ]);
+    expect(result.problems).toEqual([]);
+    const enrolmentId = result.plan.enrolments[0]!.id;
+    expect(result.plan.incomeChanges).toEqual([
+      { enrolmentId, date: "2025-03-01", incomeSourceId: "inc-lön" },
+      { enrolmentId, date: "2025-06-01", incomeSourceId: "inc-studiemedel" },
+    ]);
+    expect(result.counts.tables.forsorjning).toEqual({ rows: 2, new: 2, existing: 0 });
+
+    const again = validate(
+      [table("forsorjning", [{ deltagare: "P-1", datum: "2025-03-01", forsorjning: "Lön" }])],
+      stored({ incomeChanges: new Set([eventKeys.incomeChange("e-1", "2025-03-01", "inc-lön")]) }),
+    );
+    expect(again.problems).toEqual([]);
+    expect(again.plan.incomeChanges).toEqual([]);
+    expect(again.counts.tables.forsorjning).toEqual({ rows: 1, new: 0, existing: 1 });
+  });
+
+  it("refuses a försörjning the förbund does not have, a missing one, a date outside the enrolment and a duplicate", () => {
+    const result = validate([
+      enrolled,
+      table("forsorjning", [
+        { deltagare: "P-1", datum: "2025-03-01", forsorjning: "Lotteri" },
+        { deltagare: "P-1", datum: "2025-03-02" },
+        { deltagare: "P-1", datum: "2024-12-01", forsorjning: "Lön" },
+        { deltagare: "P-1", datum: "2025-04-01", forsorjning: "Lön" },
+        { deltagare: "P-1", datum: "2025-04-01", forsorjning: "LÖN" },
+      ]),
+    ]);
+    expect(result.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [
+        2,
+        "forsorjning",
+        '"Lotteri" är ingen av förbundets försörjningar. Förväntat en av: Sjukpenning, Aktivitetsersättning, Sjukersättning, Försörjningsstöd, Aktivitetsstöd, Studiemedel, Lön, Ingen ersättning, Annan.',
+      ],
+      [3, "forsorjning", "Värde saknas. Kolumnen forsorjning måste vara ifylld."],
+      [
+        4,
+        "datum",
+        'Datumet 2024-12-01 ligger utanför inskrivningen för deltagaren "P-1" (inskriven 2025-01-10, pågår). Förväntat ett datum inom en inskrivning.',
+      ],
+      [6, null, "Raden är en dubblett av rad 5 (samma deltagare, datum och försörjning). Ta bort den ena."],
+    ]);
+  });
+});
+
+describe("the koordinator's SKAPA rating (bedomare)", () => {
+  const enrolled = table("deltagare", [person()]);
+  const row = (omrade: string, poang: number, bedomare?: string) => ({
+    deltagare: "P-1",
+    datum: "2025-02-01",
+    omrade,
+    poang,
+    ...(bedomare === undefined ? {} : { bedomare }),
+  });
+
+  it("puts the participant's and the koordinator's rating of one area and date on one score row", () => {
+    const result = validate([
+      enrolled,
+      table("skapa", [row("Hälsa", 4), row("Hälsa", 6, "Koordinator"), row("Vardagen", 3, "koordinator"), row("Samarbete", 5, "deltagare")]),
+    ]);
+    expect(result.problems).toEqual([]);
+    const enrolmentId = result.plan.enrolments[0]!.id;
+    expect(result.plan.assessments).toEqual([{ id: expect.any(String) as unknown as string, enrolmentId, date: "2025-02-01" }]);
+    const assessmentId = result.plan.assessments[0]!.id;
+    expect(result.plan.scores).toEqual([
+      { assessmentId, areaId: "area-hälsa", participantScore: 4, coordinatorScore: 6 },
+      { assessmentId, areaId: "area-vardagen", participantScore: null, coordinatorScore: 3 },
+      { assessmentId, areaId: "area-samarbete", participantScore: 5 },
+    ]);
+    expect(result.counts.tables.skapa).toEqual({ rows: 4, new: 4, existing: 0 });
+    expect(result.counts.assessments).toBe(1);
+  });
+
+  it("refuses an unknown bedömare, and the same rater's area twice", () => {
+    const result = validate([enrolled, table("skapa", [row("Hälsa", 4, "chef"), row("Hälsa", 6, "koordinator"), row("Hälsa", 7, "koordinator")])]);
+    expect(result.problems.map((p) => [p.row, p.column, p.value, p.message])).toEqual([
+      [2, "bedomare", "chef", '"chef" är ingen giltig bedömare. Förväntat deltagare eller koordinator (tomt betyder deltagare).'],
+      [4, null, "", "Raden är en dubblett av rad 3 (samma deltagare, datum och område (koordinatorns bedömning)). Ta bort den ena."],
+    ]);
+  });
+
+  it("fills in the koordinator's rating on a stored score row, keeps one already there, and refuses a different one", () => {
+    const events = {
+      assessments: new Map([[eventKeys.assessment("e-1", "2025-02-01"), "a-1"]]),
+      scores: new Map([
+        [eventKeys.score("a-1", "area-hälsa"), 4],
+        [eventKeys.score("a-1", "area-vardagen"), 5],
+      ]),
+      coordinatorScores: new Map([[eventKeys.score("a-1", "area-vardagen"), 7]]),
+    };
+    const result = validate([table("skapa", [row("Hälsa", 4), row("Hälsa", 6, "koordinator"), row("Vardagen", 7, "koordinator")])], stored(events));
+    expect(result.problems).toEqual([]);
+    expect(result.plan.scores).toEqual([]);
+    expect(result.plan.scoreUpdates).toEqual([{ assessmentId: "a-1", areaId: "area-hälsa", coordinatorScore: 6 }]);
+    expect(result.counts.tables.skapa).toEqual({ rows: 3, new: 1, existing: 2 });
+
+    const different = validate([table("skapa", [row("Vardagen", 8, "koordinator")])], stored(events));
+    expect(different.problems.map((p) => p.message)).toEqual([
+      'Området "Vardagen" har redan poängen 7 i koordinatorns bedömning för "P-1" den 2025-02-01 i Stegvis. Förväntat samma poäng, eller ändra bedömningen i Stegvis.',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 // The rows that attach to an enrolment by participant code and date: Trappan, SKAPA offers,
-// FOV, stödinsatser and aktiviteter (SKAPA assessments are in skapa.ts).
+// FOV, stödinsatser, aktiviteter and changes of försörjning (SKAPA assessments are in skapa.ts).
 import type { FovOutcome } from "~/domain/reference-defaults";
 import { displayValue, parseFovOutcome, parseInteger } from "../values";
 import { keep, rowsOf, type Seen, type ValidationContext } from "./context";
@@ -103,6 +103,22 @@ export function validateActivities(ctx: ValidationContext): void {
     const length = minutes;
     keep(ctx, r, "aktiviteter", { key, seen, stored: ctx.existing.events.activities.has(key), what: "typ och minuter" }, () =>
       ctx.plan.activities.push({ enrolmentId, date, activityTypeId: type.id, minutes: length }),
+    );
+  }
+}
+
+/** Changes of försörjning: the new försörjning must be on the förbund's list, as at start and end. */
+export function validateIncomeChanges(ctx: ValidationContext): void {
+  const seen: Seen = new Map();
+  for (const r of rowsOf(ctx, "forsorjning")) {
+    const at = attach(ctx, r);
+    const source = r.label("forsorjning", true, ctx.incomeSources, "försörjningar");
+    if (!at?.period || !source) continue;
+    const enrolmentId = at.period.enrolmentId;
+    const date = at.date;
+    const key = eventKeys.incomeChange(enrolmentId, date, source.id);
+    keep(ctx, r, "forsorjning", { key, seen, stored: ctx.existing.events.incomeChanges.has(key), what: "försörjning" }, () =>
+      ctx.plan.incomeChanges.push({ enrolmentId, date, incomeSourceId: source.id }),
     );
   }
 }

@@ -6,7 +6,7 @@
 import type { RawTable } from "../types";
 import { createContext, finish } from "./context";
 import { validateDeltagare } from "./deltagare";
-import { validateActivities, validateFov, validateSkapaOffers, validateSupport, validateTrappan } from "./events";
+import { validateActivities, validateFov, validateIncomeChanges, validateSkapaOffers, validateSupport, validateTrappan } from "./events";
 import { validateReferrals, validateStudyVisits } from "./intake";
 import { checkOverlaps, loadExistingPeriods } from "./periods";
 import { resolveMissingReferences } from "./references";
@@ -29,6 +29,7 @@ export function validateImport(tables: readonly RawTable[], reference: Reference
   validateFov(ctx);
   validateSupport(ctx);
   validateActivities(ctx);
+  validateIncomeChanges(ctx);
   validateReferrals(ctx);
   validateStudyVisits(ctx);
   return finish(ctx);

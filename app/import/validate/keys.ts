@@ -15,6 +15,7 @@ export const eventKeys = {
   activity: (enrolmentId: string, date: string, activityTypeId: string, minutes: number | null) => [enrolmentId, date, activityTypeId, minutes ?? ""].join(SEP),
   referral: (date: string, referrerId: string, kommunId: string, insatsId: string, participantId: string | null) =>
     [date, referrerId, kommunId, insatsId, participantId ?? ""].join(SEP),
+  incomeChange: (enrolmentId: string, date: string, incomeSourceId: string) => [enrolmentId, date, incomeSourceId].join(SEP),
   studyVisit: (date: string, kommunId: string, insatsId: string, participantId: string | null) => [date, kommunId, insatsId, participantId ?? ""].join(SEP),
 };
 
@@ -23,6 +24,8 @@ export const NO_EXISTING_EVENTS: ExistingEvents = {
   skapaOffers: new Set(),
   assessments: new Map(),
   scores: new Map(),
+  coordinatorScores: new Map(),
+  incomeChanges: new Set(),
   fov: new Set(),
   support: new Set(),
   activities: new Set(),

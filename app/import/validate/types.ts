@@ -34,8 +34,12 @@ export interface ExistingEvents {
   skapaOffers: ReadonlySet<string>;
   /** enrolmentId|date → assessment id */
   assessments: ReadonlyMap<string, string>;
-  /** assessmentId|areaId → the participant's score */
+  /** assessmentId|areaId → the participant's score (every stored score row has a key here) */
   scores: ReadonlyMap<string, number | null>;
+  /** assessmentId|areaId → the koordinator's score, where there is one */
+  coordinatorScores: ReadonlyMap<string, number | null>;
+  /** enrolmentId|date|incomeSourceId */
+  incomeChanges: ReadonlySet<string>;
   fov: ReadonlySet<string>;
   support: ReadonlySet<string>;
   activities: ReadonlySet<string>;
@@ -86,12 +90,16 @@ export interface ImportPlan {
   placements: Array<{ enrolmentId: string; date: string; step: number }>;
   skapaOffers: Array<{ enrolmentId: string; date: string }>;
   assessments: Array<{ id: string; enrolmentId: string; date: string }>;
-  scores: Array<{ assessmentId: string; areaId: string; participantScore: number }>;
+  /** One row per assessment and area; the koordinator's score is set only when the files give one. */
+  scores: Array<{ assessmentId: string; areaId: string; participantScore: number | null; coordinatorScore?: number }>;
+  /** A rating filled in on a stored score row whose column for that rater is empty. */
+  scoreUpdates: Array<{ assessmentId: string; areaId: string; participantScore?: number; coordinatorScore?: number }>;
   fovScreenings: Array<{ enrolmentId: string; date: string; outcome: FovOutcome }>;
   support: Array<{ enrolmentId: string; date: string; supportTypeId: string; raisesActivityLevel: boolean }>;
   activities: Array<{ enrolmentId: string; date: string; activityTypeId: string; minutes: number | null }>;
   referrals: Array<{ date: string; referrerId: string; kommunId: string; insatsId: string; decision: ReferralDecision | null; participantId: string | null }>;
   studyVisits: Array<{ date: string; kommunId: string; insatsId: string; participantId: string | null }>;
+  incomeChanges: Array<{ enrolmentId: string; date: string; incomeSourceId: string }>;
 }
 
 export interface ValidationResult {
