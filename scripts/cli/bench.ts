@@ -564,8 +564,45 @@ interface CountChecks {
   core: CountCheck;
 }
 
+/**
+ * The report fields the hand-written SQL computes (the report of the first statistics issue).
+ * The tables added since (persons, cross-tables, försörjning, …) are checked by their own tests.
+ */
+const BASELINE_FIELDS: Record<string, readonly string[] | "all"> = {
+  active: ["total", "byKommun", "byGender", "byAgeGroup", "byReferrer"],
+  newlyEnrolled: ["total", "byKommun", "byGender"],
+  closed: ["total", "byReason", "byCategory", "byKommun", "withPlanAfter"],
+  referrals: ["total", "byReferrer", "byKommun", "byDecision"],
+  studyVisits: "all",
+  trappan: [
+    "measured",
+    "movedUp",
+    "unchanged",
+    "movedDown",
+    "share",
+    "byGender",
+    "byKommun",
+    "baseline",
+    "current",
+    "closedWithPlacement",
+    "closedInUpperPart",
+  ],
+  skapa: "all",
+  fov: "all",
+  support: "all",
+};
+
+export function coveredByBaseline(counts: CountPaths): CountPaths {
+  return new Map(
+    [...counts].filter(([, { path }]) => {
+      const fields = BASELINE_FIELDS[path[0]!];
+      return fields === "all" || (fields !== undefined && fields.includes(path[1]!));
+    }),
+  );
+}
+
 function checkCounts(report: ReportJson, baselines: Baselines): CountChecks {
-  const appCounts = reportCounts(report);
+  const appCounts = coveredByBaseline(reportCounts(report));
   const coreApp: CountPaths = new Map();
   const coreSql: CountPaths = new Map();
   for (const [column, path] of Object.entries(CORE_COUNTS)) {

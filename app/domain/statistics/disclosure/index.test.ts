@@ -105,6 +105,15 @@ describe("the issue's examples cannot be worked back out", () => {
   });
 });
 
+describe("the report's newer tables", () => {
+  it("försörjning at start: 23 + färre än 3 beside 25 active keeps a second cell back", () => {
+    const shown = protect(reportInput({ enrolments: [...many(23, { incomeStart: "Sjukpenning" }), ...many(2, { incomeStart: "Lön" })] }));
+    expect(shown.now.income.atStart.Lön).toBe("färre än 3");
+    expect(shown.now.income.atStart.Sjukpenning).toBe("dolt");
+    expect(shown.now.active.total).toBe(25);
+  });
+});
+
 describe("the shown report", () => {
   it("follows the report's shape: a kommun named like a field is still a count, shares follow their counts", () => {
     const up = steps(["2025-01-10", 1], ["2025-05-01", 3]);

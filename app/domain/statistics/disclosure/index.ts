@@ -166,7 +166,7 @@ function showReport(report: ReportJson, show: (path: string[], value: number) =>
     for (const [key, value] of Object.entries(node)) {
       if (path.length === 0 && (key === "period" || key === "filters")) out[key] = value;
       else if (labels === 0 && key in DERIVED) derived.push(key);
-      else out[key] = walk(value, [...path, key], labels > 0 ? labels - 1 : labelLevels(key));
+      else out[key] = walk(value, [...path, key], labels > 0 ? labels - 1 : labelLevels(key, path[path.length - 1]));
     }
     for (const key of derived) out[key] = DERIVED[key]!(out as Record<string, CellValue>, (node as Record<string, unknown>)[key]);
     return out;

@@ -44,8 +44,10 @@ const LABEL_MAPS = new Set([
  * How many levels of labels (kommun, reason, step, …) lie under the field `key`, rather than
  * field names: 1 for byKommun, 2 for byReasonByKommun or transitions, 0 for a plain field.
  */
-export function labelLevels(key: string): number {
+export function labelLevels(key: string, parent?: string): number {
   if (key === "transitions" || key === "startToEnd") return 2;
+  // income.atStart is försörjning by label; active.atEnd is an object of fields.
+  if (parent === "income" && (key === "atStart" || key === "atEnd")) return 1;
   const by = key.match(/By[A-Z]|^by[A-Z]/g)?.length ?? 0;
   return by > 0 ? by : LABEL_MAPS.has(key) ? 1 : 0;
 }
@@ -65,7 +67,7 @@ export function reportCounts(report: ReportJson): Array<[CellPath, number]> {
     if (node === null || typeof node !== "object") return;
     for (const [key, value] of Object.entries(node)) {
       if (labels === 0 && NOT_COUNTS.has(key)) continue;
-      walk(value, [...path, key], labels > 0 ? labels - 1 : labelLevels(key));
+      walk(value, [...path, key], labels > 0 ? labels - 1 : labelLevels(key, path[path.length - 1]));
     }
   };
   walk(report, [], 0);
@@ -167,6 +169,43 @@ function addSame(builder: Builder, a: string, b: string): void {
   if (x !== undefined && x === y && a !== b) builder.same.join(a, b);
 }
 
+/**
+ * A table of counts by two labels (`path` → row → column): each row sums to its row total, each
+ * column to its column total and everything to the grand total, where the report has them.
+ */
+function addCross(
+  builder: Builder,
+  key: (path: CellPath) => string,
+  path: readonly string[],
+  cross: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined,
+  totals: { row?: (row: string) => readonly string[]; column?: (column: string) => readonly string[]; grand?: readonly string[] },
+): void {
+  if (cross === undefined) return;
+  const rows = Object.keys(cross);
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(cross[row]!)))];
+  const cell = (row: string, column: string) => key([...path, row, column]);
+  if (totals.row)
+    for (const row of rows)
+      addSum(
+        builder,
+        key(totals.row(row)),
+        columns.map((column) => cell(row, column)),
+      );
+  if (totals.column)
+    for (const column of columns)
+      addSum(
+        builder,
+        key(totals.column(column)),
+        rows.map((row) => cell(row, column)),
+      );
+  if (totals.grand)
+    addSum(
+      builder,
+      key(totals.grand),
+      rows.flatMap((row) => columns.map((column) => cell(row, column))),
+    );
+}
+
 /** The relations inside one period of one slice. */
 function periodRelations(
   builder: Builder,
@@ -235,6 +274,14 @@ function periodRelations(
   addAtMost(builder, total("fov", "yes"), total("fov", "answered"));
   for (const g of Object.keys(fov.yesByGender)) addAtMost(builder, key(["fov", "yesByGender", g]), key(["fov", "answeredByGender", g]));
   addAtMost(builder, total("fov", "answered"), total("active", "total"));
+
+  const income = (report as Partial<ReportJson>).income;
+  if (income) {
+    addSum(builder, total("active", "total"), keys(income.atStart, "income", "atStart"));
+    addSum(builder, total("closed", "total"), keys(income.atEnd, "income", "atEnd"));
+    addCross(builder, key, ["income", "startToEnd"], income.startToEnd, { column: (end) => ["income", "atEnd", end], grand: ["closed", "total"] });
+    addSum(builder, total("income", "changes", "total"), keys(income.changes.bySource, "income", "changes", "bySource"));
+  }
 
   const types = Object.keys(support.byType);
   addSum(
