@@ -183,7 +183,7 @@ export function newlyEnrolledByReferrer(ctx: Context): ReportSection {
   }));
   const total = r.newlyEnrolled.total;
   const top = largest(r.newlyEnrolled.byReferrer, 2).map(([name, count]) => `${name} (${formatNumber(count)})`);
-  const most = holdsHidden(Object.values(r.newlyEnrolled.byReferrer)) ? "av de remittenter som redovisas med antal kom flest" : "flest kom";
+  const most = holdsHidden(Object.values(r.newlyEnrolled.byReferrer)) ? "kom, bland de remittenter som redovisas med antal, flest" : "kom flest";
   let summary: string;
   if (total === 0) summary = "Ingen deltagare har skrivits in under perioden.";
   else if (top.length === 0) summary = `Under perioden skrevs ${countPhrase(total)} deltagare in; antalet per remittent redovisas inte, eftersom talen är små.`;
