@@ -6,7 +6,7 @@
 import { DEFAULT_TRAPPAN_LABELS } from "~/domain/reference-defaults";
 import { GOAL_METRIC_KEYS, goalFollowUp, goalInputs, isGoalMetric, type GoalTarget } from "~/domain/goals";
 import { maxDate, minDate, previousPeriod, type Period } from "~/domain/period";
-import type { ReportBundle, ReportQuery } from "~/domain/report-bundle";
+import { type ReportBundle, type ReportQuery, withoutCaseload } from "~/domain/report-bundle";
 import { familyView, protectedViews, reportFamily, reportSlice, steeringRefusal } from "~/domain/statistics/disclosure/family";
 import {
   computeReport,
@@ -123,6 +123,7 @@ const ENROLMENT_FIELDS = Prisma.join(
     flag("surveyReadiness"),
     `COALESCE(e."incomeStartId", '')`,
     `COALESCE(e."incomeEndId", '')`,
+    `COALESCE(e."coordinatorId", '')`,
   ].map((field) => Prisma.raw(field)),
   ` || '|' || `,
 );
@@ -183,24 +184,40 @@ function loadEnrolments(organisationId: string, span: Period, filters: ResolvedF
 }
 
 interface IntakeRow {
-  kind: "referral" | "visit";
+  /** "queue": one referral with decision kö, of any date up to the span's end (the queue on a day). */
+  kind: "referral" | "queue" | "visit";
   referrerId: string | null;
   kommunId: string;
   insatsId: string;
   decision: string | null;
   /** "date,..." of the referrals or visits with these values. */
   dates: string;
+  /** queue rows: the first enrolment of the referred person in the insats on or after the referral date. */
+  enrolledDate: string | null;
 }
 
-/** Referrals and study visits dated in the span, one row per combination of their values. */
+/**
+ * Referrals and study visits dated in the span, one row per combination of their values; except
+ * referrals with decision kö, one row each and from any date up to the span's end, with the date
+ * their person was enrolled in the insats: a referral queued before the span may still be waiting.
+ */
 function loadIntake(organisationId: string, span: Period, filters: ResolvedFilters) {
   return prisma.$queryRaw<IntakeRow[]>`
-    SELECT 'referral' AS "kind", x."referrerId", x."kommunId", x."insatsId", x."decision", string_agg(x."date", ',') AS "dates"
+    SELECT 'referral' AS "kind", x."referrerId", x."kommunId", x."insatsId", x."decision", string_agg(x."date", ',') AS "dates",
+      NULL AS "enrolledDate"
     FROM "Referral" x
     WHERE x."organisationId" = ${organisationId} AND x."date" >= ${span.from} AND x."date" <= ${span.to} ${filterSql("x", filters)}
+      AND (x."decision" IS NULL OR x."decision" <> 'ko')
     GROUP BY x."referrerId", x."kommunId", x."insatsId", x."decision"
     UNION ALL
-    SELECT 'visit' AS "kind", NULL AS "referrerId", x."kommunId", x."insatsId", NULL AS "decision", string_agg(x."date", ',') AS "dates"
+    SELECT 'queue' AS "kind", x."referrerId", x."kommunId", x."insatsId", x."decision", x."date" AS "dates",
+      (SELECT MIN(n."enrolledDate") FROM "Enrolment" n
+        WHERE n."participantId" = x."participantId" AND n."insatsId" = x."insatsId" AND n."enrolledDate" >= x."date") AS "enrolledDate"
+    FROM "Referral" x
+    WHERE x."organisationId" = ${organisationId} AND x."decision" = 'ko' AND x."date" <= ${span.to} ${filterSql("x", filters)}
+    UNION ALL
+    SELECT 'visit' AS "kind", NULL AS "referrerId", x."kommunId", x."insatsId", NULL AS "decision", string_agg(x."date", ',') AS "dates",
+      NULL AS "enrolledDate"
     FROM "StudyVisit" x
     WHERE x."organisationId" = ${organisationId} AND x."date" >= ${span.from} AND x."date" <= ${span.to} ${filterSql("x", filters)}
     GROUP BY x."kommunId", x."insatsId"`;
@@ -224,6 +241,8 @@ interface Labels {
   supportType: LabelMap;
   skapaArea: LabelMap;
   incomeSource: LabelMap;
+  /** The förbund's users, for the koordinator of an enrolment. */
+  coordinator: LabelMap;
 }
 
 /** The förbund's labels of everything the rows refer to by id, in one query. */
@@ -237,7 +256,8 @@ async function loadLabels(organisationId: string): Promise<Labels> {
     UNION ALL SELECT 'supportType', "id", "label", NULL FROM "SupportType" WHERE "organisationId" = ${organisationId}
     UNION ALL SELECT 'skapaArea', a."id", a."label", NULL FROM "SkapaArea" a JOIN "Insats" i ON i."id" = a."insatsId"
       WHERE i."organisationId" = ${organisationId}
-    UNION ALL SELECT 'incomeSource', "id", "label", NULL FROM "IncomeSource" WHERE "organisationId" = ${organisationId}`;
+    UNION ALL SELECT 'incomeSource', "id", "label", NULL FROM "IncomeSource" WHERE "organisationId" = ${organisationId}
+    UNION ALL SELECT 'coordinator', "id", "name", NULL FROM "User" WHERE "organisationId" = ${organisationId}`;
   const labels: Labels = {
     insats: new Map(),
     kommun: new Map(),
@@ -247,6 +267,7 @@ async function loadLabels(organisationId: string): Promise<Labels> {
     supportType: new Map(),
     skapaArea: new Map(),
     incomeSource: new Map(),
+    coordinator: new Map(),
   };
   for (const row of rows) labels[row.kind].set(row.id, { label: row.label, category: row.category });
   return labels;
@@ -375,7 +396,7 @@ function toFlag(value: string): boolean | null {
 
 function toEnrolmentRecord(row: EnrolmentRow, labels: Labels): EnrolmentRecord {
   const [id, participantId, insatsId, kommunId, gender, ageGroupId, referrerId, enrolledDate, closedDate,
-    closureReasonId, plan, support, influence, readiness, incomeStartId, incomeEndId] = row.enrolment.split("|");
+    closureReasonId, plan, support, influence, readiness, incomeStartId, incomeEndId, coordinatorId] = row.enrolment.split("|");
   const closureReason = closureReasonId === "" ? undefined : labels.closureReason.get(closureReasonId);
   return {
     id,
@@ -401,6 +422,7 @@ function toEnrolmentRecord(row: EnrolmentRow, labels: Labels): EnrolmentRecord {
     incomeStart: incomeLabel(incomeStartId, labels),
     incomeEnd: incomeLabel(incomeEndId, labels),
     incomeChanges: toIncomeChanges(row.incomeChanges, labels),
+    coordinator: coordinatorId ? labelOf(labels.coordinator, coordinatorId) : null,
   };
 }
 
@@ -415,7 +437,8 @@ function toIntakeRecords(rows: IntakeRow[], labels: Labels): Pick<ReportInput, "
     } else {
       const referrer = labelOf(labels.referrer, row.referrerId ?? "");
       const decision = (row.decision || null) as ReferralDecision | null;
-      for (const date of toDates(row.dates)) referrals.push({ date, referrer, kommun, insats, decision });
+      const enrolledDate = row.kind === "queue" ? row.enrolledDate : null;
+      for (const date of toDates(row.dates)) referrals.push({ date, referrer, kommun, insats, decision, enrolledDate });
     }
   }
   return { referrals, studyVisits };
@@ -509,11 +532,14 @@ function defaultStepLabels(): Record<string, string> {
  * same report for every other insats and kommun (small-number protection covers all views that
  * a reader can open together, so that no view undoes another). Throws ReportQueryError for an
  * unknown insats or kommun.
+ *
+ * `caseload`: the reader is the förbundschef, who sees active participants per koordinator.
+ * Without it no report in the bundle carries a koordinator's name.
  */
 export async function buildReportBundle(
   organisationId: string,
   query: ReportQuery,
-  { suppressSmallNumbers }: { suppressSmallNumbers: boolean },
+  { suppressSmallNumbers, caseload = false }: { suppressSmallNumbers: boolean; caseload?: boolean },
 ): Promise<ReportBundle> {
   const filters = await resolveFilters(organisationId, query);
   const previous = previousPeriod(query.period);
@@ -538,11 +564,12 @@ export async function buildReportBundle(
   const wanted = { insats: query.insats, kommun: query.kommun };
   // An insats in a kommun, or a configured insats or kommun without records, is outside the family.
   const main = familyView(family, wanted) ?? reportSlice(input, wanted, previous, goalsOf);
+  const names = caseload ? (report: ReportJson) => report : withoutCaseload;
   return {
     organisationName: organisation.name,
     query,
-    report: main.now,
-    previous: main.before,
+    report: names(main.now),
+    previous: names(main.before),
     previousPeriod: previous,
     goals: [...main.goals],
     smallNumberThreshold: organisation.smallNumberThreshold,
@@ -552,8 +579,11 @@ export async function buildReportBundle(
     closureReasonCategories: Object.fromEntries(
       closureReasons.map((reason) => [reason.label, reason.category as ClosureCategory]),
     ),
-    linked: protectedViews(family).filter((view) => view !== main),
+    linked: protectedViews(family)
+      .filter((view) => view !== main)
+      .map((view) => ({ ...view, now: names(view.now), before: names(view.before) })),
     steeringRefusal: steeringRefusal(family, wanted),
+    caseload,
     generatedAt: new Date().toISOString(),
   };
 }

@@ -38,7 +38,17 @@ export interface ReportBundle {
   linked: ReportSlice[];
   /** Why the steering roles may not open this view (too narrow), or null. */
   steeringRefusal: { field: "insats" | "kommun"; message: string } | null;
+  /**
+   * Whether the reader is the förbundschef, who alone sees the caseload per koordinator (issue 13).
+   * Absent or false: the reports carry no koordinator's name (see withoutCaseload).
+   */
+  caseload?: boolean;
   generatedAt: string; // ISO timestamp
 }
 
 export type ExportFormat = "json" | "csv" | "xlsx" | "docx";
+
+/** A report without the koordinators' names: what every view but the förbundschef's carries. */
+export function withoutCaseload(report: ReportJson): ReportJson {
+  return { ...report, active: { ...report.active, byCoordinator: {}, byCoordinatorByKommun: {} } };
+}

@@ -6,7 +6,7 @@ import { buildReportBundle, loadReportInput, ReportQueryError } from "~/data/sta
 import type { ReportBundle, ReportQuery } from "~/domain/report-bundle";
 import { computeReport, type ReportJson } from "~/domain/statistics";
 import { main as reportMain } from "../../scripts/cli/report";
-import { createOrganisation } from "../factories";
+import { createOrganisation, createUser } from "../factories";
 
 // H1 2025; the comparison period is H1 2024.
 const PERIOD = { from: "2025-01-01", to: "2025-06-30" };
@@ -19,12 +19,13 @@ function nonZero<T>(topic: T): T {
   const strip = (node: unknown, inMap: boolean): unknown => {
     if (node === null || typeof node !== "object") return node;
     const entries = Object.entries(node).filter(
-      ([, value]) => !(inMap && (value === 0 || (typeof value === "object" && value !== null && Object.values(value).every((v) => v === 0)))),
+      ([, value]) => !(inMap && (value === 0 || (typeof value === "object" && value !== null && Object.keys(value).length > 0 && Object.values(value).every((v) => v === 0)))),
     );
     return Object.fromEntries(entries.map(([key, value]) => [key, strip(value, key.startsWith("by") && key !== "byDecision")]));
   };
   return strip(topic, false) as T;
 }
+let coordinatorName: string;
 let ids: Awaited<ReturnType<typeof referenceIds>>;
 
 async function referenceIds(organisationId: string) {
@@ -115,7 +116,7 @@ async function enrol(spec: EnrolmentSpec): Promise<{ participantId: string; enro
   return { participantId, enrolmentId };
 }
 
-async function refer(date: string, referrer: string, kommun: string, insats: string, decision: string | null) {
+async function refer(date: string, referrer: string, kommun: string, insats: string, decision: string | null, participantId?: string) {
   await prisma.referral.create({
     data: {
       organisationId,
@@ -124,6 +125,7 @@ async function refer(date: string, referrer: string, kommun: string, insats: str
       kommunId: ids.kommun[kommun],
       insatsId: ids.insats[insats],
       decision,
+      participantId,
     },
   });
 }
@@ -139,7 +141,7 @@ beforeAll(async () => {
   ids = await referenceIds(organisationId);
 
   // E1: enrolled before the period, open; moves 2 → 4; events after the period are ignored.
-  await enrol({
+  const e1 = await enrol({
     code: "E1",
     kommun: "Ljungby",
     gender: "kvinna",
@@ -250,7 +252,7 @@ beforeAll(async () => {
     support: [["2025-01-20", "Körkort", false]],
   });
   // E6: enrolled after the period.
-  await enrol({
+  const e6 = await enrol({
     code: "E6",
     kommun: "Ljungby",
     gender: "man",
@@ -285,6 +287,16 @@ beforeAll(async () => {
   await refer("2025-03-03", "Regionen", "Älmhult", "Samverkansteam", "konsultation");
   await refer("2025-06-30", "Arbetsförmedlingen", "Markaryd", "SamSteg", null);
   await refer("2025-07-01", "Arbetsförmedlingen", "Markaryd", "SamSteg", "ko");
+  // The queue: kö since before the comparison period. Waiting on 2025-06-30: the one without a
+  // person (607 days) and E6's, enrolled only on 2025-07-01 (577 days); E3's was enrolled 2024-03-01.
+  await refer("2023-10-01", "Socialtjänst", "Ljungby", "SamSteg", "ko", first.participantId);
+  await refer("2023-11-01", "Regionen", "Markaryd", "SamSteg", "ko");
+  await refer("2023-12-01", "Egen begäran", "Ljungby", "SamSteg", "ko", e6.participantId);
+  // E1's koordinator; every other enrolment has none.
+  const koordinator = await createUser(organisationId, "koordinator");
+  await prisma.enrolment.update({ where: { id: e1.enrolmentId }, data: { coordinatorId: koordinator.id } });
+  coordinatorName = koordinator.name;
+
   await visit("2024-12-01", "Markaryd");
   await visit("2025-02-02", "Ljungby");
   await visit("2025-02-03", "Ljungby");
@@ -302,7 +314,7 @@ describe("buildReportBundle on a hand-computed förbund, H1 2025", () => {
   let bundle: ReportBundle;
   let report: ReportJson;
   beforeAll(async () => {
-    bundle = await buildReportBundle(organisationId, ALL, { suppressSmallNumbers: true });
+    bundle = await buildReportBundle(organisationId, ALL, { suppressSmallNumbers: true, caseload: true });
     report = bundle.report;
   });
 
@@ -329,11 +341,35 @@ describe("buildReportBundle on a hand-computed förbund, H1 2025", () => {
       byGender: { kvinna: 3, man: 2, annat: 1 },
       byAgeGroup: { "20-29": 3, "30-39": 1, "40-49": 1, "50-59": 1 },
       byReferrer: { Arbetsförmedlingen: 1, "Egen begäran": 1, Försäkringskassan: 1, Regionen: 1, Socialtjänst: 2 },
+      // E3a and E3b are one person.
+      persons: 5,
+      personsByGender: { kvinna: 2, man: 2, annat: 1 },
+      personsByKommun: { Ljungby: 3, Markaryd: 1, Älmhult: 1 },
+      // Open on 2025-06-30: E1, E3b, E4, E7 (E2 and E3a closed before).
+      atEnd: { total: 4, byKommun: { Ljungby: 3, Älmhult: 1 }, byGender: { kvinna: 2, man: 1, annat: 1 } },
+      byCoordinator: { [coordinatorName]: 1, "ej angiven": 5 },
+      byCoordinatorByKommun: { [coordinatorName]: { Ljungby: 1 }, "ej angiven": { Ljungby: 3, Markaryd: 1, Älmhult: 1 } },
     });
   });
 
+  it("carries no koordinator's name in a bundle for anyone but the förbundschef", async () => {
+    const steering = await buildReportBundle(organisationId, ALL, { suppressSmallNumbers: true });
+    expect(steering.caseload).toBe(false);
+    expect(JSON.stringify(steering)).not.toContain(coordinatorName);
+    expect(steering.report.active.byCoordinator).toEqual({});
+    expect(bundle.caseload).toBe(true);
+  });
+
   it("counts enrolments with the enrolment date in the period, first day included", () => {
-    expect(nonZero(report.newlyEnrolled)).toEqual({ total: 3, byKommun: { Ljungby: 2, Markaryd: 1 }, byGender: { kvinna: 1, man: 2 } });
+    expect(nonZero(report.newlyEnrolled)).toEqual({
+      total: 3,
+      byKommun: { Ljungby: 2, Markaryd: 1 },
+      byGender: { kvinna: 1, man: 2 },
+      persons: 3,
+      personsByGender: { kvinna: 1, man: 2 },
+      personsByKommun: { Ljungby: 2, Markaryd: 1 },
+      byReferrer: { Arbetsförmedlingen: 1, "Egen begäran": 1, Socialtjänst: 1 },
+    });
   });
 
   it("counts closures by reason, category, kommun and plan", () => {
@@ -352,7 +388,13 @@ describe("buildReportBundle on a hand-computed förbund, H1 2025", () => {
       byReferrer: { Arbetsförmedlingen: 1, Försäkringskassan: 1, Regionen: 1 },
       byKommun: { Ljungby: 1, Markaryd: 1, Älmhult: 1 },
       byDecision: { inskriven: 1, konsultation: 1, ej_aktuell: 0, ko: 0, ej_beslutad: 1 },
+      byReferrerByKommun: { Arbetsförmedlingen: { Markaryd: 1 }, Försäkringskassan: { Ljungby: 1 }, Regionen: { Älmhult: 1 } },
+      byDecisionByKommun: { inskriven: { Ljungby: 1 }, konsultation: { Älmhult: 1 }, ej_aktuell: {}, ko: {}, ej_beslutad: { Markaryd: 1 } },
+      queueAtEnd: 2,
+      queueMedianWaitDays: (607 + 577) / 2,
     });
+    // On 2024-06-30 E3's referral had led to its enrolment; the other two were waiting.
+    expect(bundle.previous.referrals.queueAtEnd).toBe(2);
     expect(nonZero(report.studyVisits)).toEqual({ total: 3, byKommun: { Ljungby: 2, Älmhult: 1 } });
   });
 
@@ -476,7 +518,7 @@ describe("npm run report, in-process", () => {
 
   it("prints the bundle's report as 2-space indented JSON and exits 0", async () => {
     const code = await reportMain(["--from", PERIOD.from, "--to", PERIOD.to, "--org", "Rapportförbundet", "--format", "json"]);
-    const bundle = await buildReportBundle(organisationId, ALL, { suppressSmallNumbers: true });
+    const bundle = await buildReportBundle(organisationId, ALL, { suppressSmallNumbers: true, caseload: true });
     expect(code).toBe(0);
     expect(stderr).toBe("");
     expect(stdout).toBe(`${JSON.stringify(bundle.report, null, 2)}\n`);

@@ -159,6 +159,8 @@ describe("the statistics export", () => {
       "Deltagare under perioden",
       "Måluppfyllelse",
       "Deltagare per kommun",
+      "Deltagare och personer",
+      "Deltagare den sista dagen",
       "Aktiva deltagare per kön",
       "Aktiva deltagare per åldersgrupp",
       "Stegförflyttning per kön",
@@ -168,6 +170,10 @@ describe("the statistics export", () => {
       "SKAPA: förändring per område",
       "Remisser per remittent",
       "Remisser per kommun",
+      "Remisser per remittent och kommun",
+      "Nyinskrivna per remittent",
+      "Remissbeslut per kommun",
+      "Kö till insatsen",
       "Avslut och avslutsskäl",
       "Försörjning vid inskrivning",
       "Försörjning vid avslut",
@@ -183,10 +189,10 @@ describe("the statistics export", () => {
       "Av 5 deltagare med minst två placeringar i Trappan har 4 (80,0 %) gjort en positiv stegförflyttning (kvinnor 66,7 %, män 100,0 %).",
     );
     expect(text).toContain("Målet ”Stegförflyttning” är uppnått under perioden.");
-    // Every section but goal follow-up has a chart here; goals too (a share goal).
-    expect(media).toHaveLength(19);
+    // Every section but the queue has a chart here; goals too (a share goal).
+    expect(media).toHaveLength(20);
 
-    const [overview, goals, , , , byGender, , , , , , , closures, , , , , , fov] = tables;
+    const [overview, goals, , , , , , byGender, , , , , , , , , , , closures, , fov] = tables;
     expect(overview).toEqual([
       ["Mått", "Antal", "Föregående period"],
       ["Aktiva deltagare", "6", "1"],
@@ -229,6 +235,8 @@ describe("the statistics export", () => {
       "Översikt",
       "Måluppfyllelse",
       "Per kommun",
+      "Deltagare och personer",
+      "Deltagare den sista dagen",
       "Per kön",
       "Per åldersgrupp",
       "Stegförflyttning per kön",
@@ -238,6 +246,10 @@ describe("the statistics export", () => {
       "SKAPA per område",
       "Remisser per remittent",
       "Remisser per kommun",
+      "Remisser per remittent och komm",
+      "Nyinskrivna per remittent",
+      "Remissbeslut per kommun",
+      "Kö till insatsen",
       "Avslutsskäl",
       "Försörjning vid inskrivning",
       "Försörjning vid avslut",

@@ -68,6 +68,8 @@ describe("the overview", () => {
     expect(reportSections(testBundle()).map((s) => s.id)).toEqual([
       "oversikt",
       "kommuner",
+      "personer",
+      "sista-dagen",
       "kon",
       "alder",
       "stegforflyttning-kon",
@@ -77,6 +79,10 @@ describe("the overview", () => {
       "skapa-omraden",
       "remittenter",
       "remisser-kommun",
+      "remittent-kommun",
+      "nyinskrivna-remittent",
+      "remissbeslut",
+      "ko",
       "avslut",
       "forsorjning-start",
       "forsorjning-avslut",
@@ -93,6 +99,8 @@ describe("the overview", () => {
       "Inga deltagare har haft stöd under perioden.",
       "Inga deltagare har haft stöd under perioden i någon kommun.",
       "Inga deltagare har haft stöd under perioden.",
+      "Ingen deltagare var inskriven den sista dagen i perioden.",
+      "Inga deltagare har haft stöd under perioden.",
       "Inga deltagare har haft stöd under perioden.",
       "Ingen deltagare har placerats i Trappan vid två olika tillfällen under perioden.",
       "Ingen deltagare har placerats i Trappan vid två olika tillfällen under perioden.",
@@ -101,6 +109,10 @@ describe("the overview", () => {
       "Inget område har skattats vid två tillfällen av tillräckligt många deltagare för att redovisas.",
       "Inga remisser har kommit in under perioden.",
       "Inga remisser har kommit in under perioden.",
+      "Inga remisser har kommit in under perioden.",
+      "Ingen deltagare har skrivits in under perioden.",
+      "Inga remisser har kommit in under perioden.",
+      "Ingen remiss stod i kö den 31 augusti 2025.",
       "Ingen deltagare har avslutats under perioden.",
       "Inga deltagare har haft stöd under perioden.",
       "Ingen deltagare har avslutats under perioden.",
@@ -862,5 +874,222 @@ describe("försörjning", () => {
       .join(" ");
     expect(text).not.toMatch(/\b2\b/);
     expect(section(small, "forsorjning-byten").summary).toBe("Under perioden registrerades färre än 3 fall av nytt försörjningsmedel.");
+  });
+});
+
+describe("persons beside enrolments, and the last day (issue 13)", () => {
+  const sections = reportSections(
+    testBundle({
+      report: {
+        active: {
+          total: 72,
+          byKommun: { Ljungby: 40, Markaryd: 32 },
+          byGender: { kvinna: 38, man: 34 },
+          persons: 70,
+          personsByGender: { kvinna: 37, man: 33 },
+          personsByKommun: { Ljungby: 39, Markaryd: 32 },
+          atEnd: { total: 60, byKommun: { Ljungby: 35, Markaryd: 25 }, byGender: { kvinna: 31, man: 29 } },
+        },
+        newlyEnrolled: {
+          total: 26,
+          byKommun: { Ljungby: 16, Markaryd: 10 },
+          byGender: { kvinna: 14, man: 12 },
+          persons: 24,
+          personsByGender: { kvinna: 13, man: 11 },
+          personsByKommun: { Ljungby: 15, Markaryd: 10 },
+        },
+      },
+      previous: { active: { atEnd: { total: 55, byKommun: { Ljungby: 30, Markaryd: 25 }, byGender: { kvinna: 30, man: 25 } } } },
+    }),
+  );
+
+  it("counts enrolments and unique persons side by side, by kön and by kommun, and says which is which", () => {
+    const s = section(sections, "personer");
+    expect(s.title).toBe("Deltagare och personer");
+    expect(s.summary).toBe("Under perioden hade 70 personer 72 aktiva inskrivningar, och 24 personer skrevs in (26 nyinskrivningar).");
+    expect(s.table.columns.map((c) => c.label)).toEqual([
+      "Indelning",
+      "Grupp",
+      "Aktiva, inskrivningar",
+      "Aktiva, personer",
+      "Nyinskrivna, inskrivningar",
+      "Nyinskrivna, personer",
+    ]);
+    expect(shown(s)).toEqual([
+      ["Kön", "Kvinnor", "38", "37", "14", "13"],
+      ["Kön", "Män", "34", "33", "12", "11"],
+      ["Kommun", "Ljungby", "40", "39", "16", "15"],
+      ["Kommun", "Markaryd", "32", "32", "10", "10"],
+      ["Alla", "Totalt", "72", "70", "26", "24"],
+    ]);
+    expect(s.note).toContain("raderna kan tillsammans bli fler än totalen");
+  });
+
+  it("counts those enrolled on the last day by kön and kommun, with the previous period's last day", () => {
+    const s = section(sections, "sista-dagen");
+    expect(s.summary).toBe("Den sista dagen i perioden var 60 deltagare inskrivna, 31 kvinnor och 29 män, mot 55 den sista dagen i föregående period.");
+    expect(s.table.caption).toBe("Inskrivna deltagare den 31 augusti 2025, jämfört med den 31 augusti 2024, per kön och kommun (inskrivningar)");
+    expect(shown(s)).toEqual([
+      ["Kön", "Kvinnor", "31", "30"],
+      ["Kön", "Män", "29", "25"],
+      ["Kommun", "Ljungby", "35", "30"],
+      ["Kommun", "Markaryd", "25", "25"],
+      ["Alla", "Totalt", "60", "55"],
+    ]);
+  });
+});
+
+describe("caseload per koordinator (issue 13)", () => {
+  const report = {
+    active: {
+      total: 30,
+      byKommun: { Ljungby: 18, Markaryd: 12 },
+      byCoordinator: { "Anna Berg": 12, "ej angiven": 6, "Omar Said": 12 },
+      byCoordinatorByKommun: { "Anna Berg": { Ljungby: 12 }, "ej angiven": { Ljungby: 6 }, "Omar Said": { Markaryd: 12 } },
+    },
+  };
+
+  it("is not among the sections, and names no koordinator anywhere, unless the bundle is the förbundschef's", () => {
+    const sections = reportSections(testBundle({ report }));
+    expect(sections.map((s) => s.id)).not.toContain("koordinatorer");
+    const text = JSON.stringify(sections);
+    expect(text).not.toContain("Anna Berg");
+    expect(text).not.toContain("Omar Said");
+  });
+
+  it("gives the förbundschef active enrolments per koordinator and kommun, those without one last", () => {
+    const sections = reportSections({ ...testBundle({ report }), caseload: true });
+    const s = section(sections, "koordinatorer");
+    expect(sections.map((x) => x.id).indexOf("koordinatorer")).toBe(sections.map((x) => x.id).indexOf("alder") + 1);
+    expect(s.title).toBe("Aktiva deltagare per koordinator och kommun");
+    expect(s.summary).toBe("Under perioden fanns 30 aktiva inskrivningar; flest hade Anna Berg och Omar Said (12 vardera).");
+    expect(s.table.columns.map((c) => c.label)).toEqual(["Koordinator", "Ljungby", "Markaryd", "Totalt"]);
+    expect(shown(s)).toEqual([
+      ["Anna Berg", "12", "0", "12"],
+      ["Omar Said", "0", "12", "12"],
+      ["Ingen koordinator angiven", "6", "0", "6"],
+      ["Totalt", "18", "12", "30"],
+    ]);
+  });
+});
+
+describe("referrals by remittent and kommun, new enrolments by remittent (issue 13)", () => {
+  const sections = reportSections(
+    testBundle({
+      report: {
+        referrals: {
+          total: 30,
+          byReferrer: { Försäkringskassan: 12, "Region Kronoberg": 14, "Markaryds kommun": 4 },
+          byKommun: { Ljungby: 20, Markaryd: 10 },
+          byReferrerByKommun: {
+            Försäkringskassan: { Ljungby: 6, Markaryd: 6 },
+            "Region Kronoberg": { Ljungby: 14 },
+            "Markaryds kommun": { Markaryd: 4 },
+          },
+        },
+        newlyEnrolled: { total: 20, byReferrer: { Försäkringskassan: 8, "Region Kronoberg": 12 } },
+      },
+      previous: { newlyEnrolled: { total: 10, byReferrer: { Försäkringskassan: 10 } } },
+    }),
+  );
+
+  it("crosses remittent and kommun, each row and column with the report's own totals", () => {
+    const s = section(sections, "remittent-kommun");
+    expect(s.title).toBe("Remisser per remittent och kommun");
+    expect(s.summary).toBe("Flest remisser kom från Region Kronoberg i Ljungby (14) och Försäkringskassan i Markaryd (6).");
+    expect(s.table.columns.map((c) => c.label)).toEqual(["Remittent", "Ljungby", "Markaryd", "Totalt"]);
+    expect(shown(s)).toEqual([
+      ["Försäkringskassan", "6", "6", "12"],
+      ["Markaryds kommun", "0", "4", "4"],
+      ["Region Kronoberg", "14", "0", "14"],
+      ["Totalt", "20", "10", "30"],
+    ]);
+    expect(s.chart?.kind).toBe("stacked-bar");
+    expect(s.chart?.labels).toEqual(["Ljungby", "Markaryd"]);
+  });
+
+  it("counts new enrolments by their remittent, with shares and the previous period", () => {
+    const s = section(sections, "nyinskrivna-remittent");
+    expect(s.summary).toBe("Av 20 nyinskrivningar under perioden kom flest via Region Kronoberg (12) och Försäkringskassan (8).");
+    expect(shown(s)).toEqual([
+      ["Försäkringskassan", "8", "40,0 %", "10"],
+      ["Region Kronoberg", "12", "60,0 %", "0"],
+      ["Totalt", "20", "100,0 %", "10"],
+    ]);
+  });
+});
+
+describe("referral decisions by kommun and the queue (issue 13)", () => {
+  const decisions = (inskriven: number, konsultation: number, ejAktuell: number, ko: number, ejBeslutad: number) => ({
+    inskriven,
+    konsultation,
+    ej_aktuell: ejAktuell,
+    ko,
+    ej_beslutad: ejBeslutad,
+  });
+  const bundle = testBundle({
+    report: {
+      referrals: {
+        total: 60,
+        byKommun: { Karlskrona: 45, Ronneby: 15 },
+        byDecision: decisions(10, 40, 5, 3, 2),
+        byDecisionByKommun: {
+          inskriven: { Karlskrona: 5, Ronneby: 5 },
+          konsultation: { Karlskrona: 35, Ronneby: 5 },
+          ej_aktuell: { Karlskrona: 5 },
+          ko: { Ronneby: 3 },
+          ej_beslutad: { Ronneby: 2 },
+        },
+        queueAtEnd: 4,
+        queueMedianWaitDays: 41,
+      },
+    },
+    previous: {
+      referrals: {
+        total: 30,
+        byKommun: { Karlskrona: 30 },
+        byDecision: decisions(6, 24, 0, 0, 0),
+        byDecisionByKommun: { inskriven: { Karlskrona: 6 }, konsultation: { Karlskrona: 24 }, ej_aktuell: {}, ko: {}, ej_beslutad: {} },
+        queueAtEnd: 0,
+        queueMedianWaitDays: null,
+      },
+    },
+  });
+
+  it("tabulates the decisions per kommun for both periods, as seed 002's consultations 40 against 24", () => {
+    const s = section(reportSections(bundle), "remissbeslut");
+    expect(s.summary).toBe(
+      "Av 60 remisser under perioden ledde 10 till inskrivning och 40 till konsultation (föregående period 24); " +
+        "5 var inte aktuella, 3 ställdes i kö och 2 är inte beslutade.",
+    );
+    expect(s.table.columns.map((c) => c.label)).toEqual(["Period", "Kommun", "Inskriven", "Konsultation", "Ej aktuell", "Kö", "Ej beslutad", "Totalt"]);
+    expect(shown(s)).toEqual([
+      ["Jan–aug 2025", "Karlskrona", "5", "35", "5", "0", "0", "45"],
+      ["Jan–aug 2025", "Ronneby", "5", "5", "0", "3", "2", "15"],
+      ["Jan–aug 2024", "Karlskrona", "6", "24", "0", "0", "0", "30"],
+      ["Jan–aug 2024", "Ronneby", "0", "0", "0", "0", "0", "0"],
+      ["Jan–aug 2025", "Totalt", "10", "40", "5", "3", "2", "60"],
+      ["Jan–aug 2024", "Totalt", "6", "24", "0", "0", "0", "30"],
+    ]);
+  });
+
+  it("says how many were in the queue on the last day and their median wait", () => {
+    const s = section(reportSections(bundle), "ko");
+    expect(s.summary).toBe("4 i kö den 31 augusti 2025, median väntetid 41 dagar.");
+    expect(shown(s)).toEqual([
+      ["Datum", "31 augusti 2025", "31 augusti 2024"],
+      ["Remisser i kö", "4", "0"],
+      ["Median väntetid, dagar", "41", "–"],
+    ]);
+  });
+
+  it("keeps the wait back beside a small queue", () => {
+    const small = testBundle({
+      suppressSmallNumbers: true,
+      report: { referrals: { total: 9, byKommun: { Ronneby: 9 }, byDecision: decisions(7, 0, 0, 2, 0), queueAtEnd: 2, queueMedianWaitDays: 30 } },
+    });
+    const s = section(reportSections(small), "ko");
+    expect(s.summary).toBe("Färre än 3 i kö den 31 augusti 2025; väntetiden redovisas inte, eftersom antalet i kö är litet.");
+    expect(shown(s)[2]).toEqual(["Median väntetid, dagar", "–", "–"]);
   });
 });

@@ -12,10 +12,10 @@ import { type ReportBundle } from "~/domain/report-bundle";
 import { protectReport, smallMark } from "~/domain/statistics/disclosure";
 import { formatDate } from "~/utils/format";
 import { capitalize, type Context, periodLabel, type ReportSection, smallRange, withMarksNote } from "./model";
-import { activeByAgeGroup, activeByGender, kommuner, overview } from "./participants";
+import { activeByAgeGroup, activeByGender, atEnd, caseload, kommuner, overview, persons } from "./participants";
 import { trappanByGender, trappanByKommun, trappanSteps } from "./trappan";
 import { skapa, skapaAreas } from "./skapa";
-import { referralsByKommun, referralsByReferrer } from "./referrals";
+import { newlyEnrolledByReferrer, queue, referralDecisions, referralsByKommun, referralsByReferrer, referralsByReferrerByKommun } from "./referrals";
 import { closures, support } from "./closures";
 import { fov } from "./fov";
 import { goals } from "./goals";
@@ -45,8 +45,11 @@ export function reportSections(bundle: ReportBundle): ReportSection[] {
     overview(ctx),
     goals(ctx),
     kommuner(ctx),
+    persons(ctx),
+    atEnd(ctx),
     activeByGender(ctx),
     activeByAgeGroup(ctx),
+    caseload(ctx),
     trappanByGender(ctx),
     trappanByKommun(ctx),
     trappanSteps(ctx),
@@ -54,6 +57,10 @@ export function reportSections(bundle: ReportBundle): ReportSection[] {
     skapaAreas(ctx),
     referralsByReferrer(ctx),
     referralsByKommun(ctx),
+    referralsByReferrerByKommun(ctx),
+    newlyEnrolledByReferrer(ctx),
+    referralDecisions(ctx),
+    queue(ctx),
     closures(ctx),
     incomeAtStart(ctx),
     incomeAtEnd(ctx),

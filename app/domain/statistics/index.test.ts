@@ -20,14 +20,38 @@ describe("computeReport on an empty period", () => {
     const expected: ReportJson = {
       period: { from: "2030-01-01", to: "2030-06-30" },
       filters: { insats: null, kommun: null },
-      active: { total: 0, byKommun: {}, byGender: { kvinna: 0, man: 0 }, byAgeGroup: {}, byReferrer: {} },
-      newlyEnrolled: { total: 0, byKommun: {}, byGender: { kvinna: 0, man: 0 } },
+      active: {
+        total: 0,
+        byKommun: {},
+        byGender: { kvinna: 0, man: 0 },
+        byAgeGroup: {},
+        byReferrer: {},
+        persons: 0,
+        personsByGender: { kvinna: 0, man: 0 },
+        personsByKommun: {},
+        atEnd: { total: 0, byKommun: {}, byGender: { kvinna: 0, man: 0 } },
+        byCoordinator: {},
+        byCoordinatorByKommun: {},
+      },
+      newlyEnrolled: {
+        total: 0,
+        byKommun: {},
+        byGender: { kvinna: 0, man: 0 },
+        persons: 0,
+        personsByGender: { kvinna: 0, man: 0 },
+        personsByKommun: {},
+        byReferrer: {},
+      },
       closed: { total: 0, byReason: {}, byCategory: { positive: 0, negative: 0 }, byKommun: {}, withPlanAfter: 0 },
       referrals: {
         total: 0,
         byReferrer: {},
         byKommun: {},
         byDecision: { inskriven: 0, konsultation: 0, ej_aktuell: 0, ko: 0, ej_beslutad: 0 },
+        byReferrerByKommun: {},
+        byDecisionByKommun: { inskriven: {}, konsultation: {}, ej_aktuell: {}, ko: {}, ej_beslutad: {} },
+        queueAtEnd: 0,
+        queueMedianWaitDays: null,
       },
       studyVisits: { total: 0, byKommun: {} },
       trappan: {
@@ -61,7 +85,10 @@ describe("computeReport on an empty period", () => {
   });
 
   it("contains no NaN, null or undefined where a number belongs", () => {
-    const { period: _period, filters: _filters, ...numbers } = report;
+    // The median wait of an empty queue is null by contract: there is no wait to report.
+    expect(report.referrals.queueMedianWaitDays).toBeNull();
+    const { queueMedianWaitDays: _wait, ...referrals } = report.referrals;
+    const { period: _period, filters: _filters, ...numbers } = { ...report, referrals };
     const leaves = numericLeaves(numbers);
     expect(leaves.length).toBeGreaterThan(30);
     for (const [path, value] of leaves) {

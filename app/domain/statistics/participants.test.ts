@@ -108,7 +108,15 @@ describe("breakdowns of active enrolments", () => {
         ],
       }),
     );
-    expect(r.newlyEnrolled).toEqual({ total: 3, byKommun: { Alvesta: 1, Växjö: 2 }, byGender: { kvinna: 2, man: 1 } });
+    expect(r.newlyEnrolled).toEqual({
+      total: 3,
+      byKommun: { Alvesta: 1, Växjö: 2 },
+      byGender: { kvinna: 2, man: 1 },
+      persons: 3,
+      personsByGender: { kvinna: 2, man: 1 },
+      personsByKommun: { Alvesta: 1, Växjö: 2 },
+      byReferrer: { Försäkringskassan: 3 },
+    });
   });
 });
 
@@ -136,5 +144,89 @@ describe("insats and kommun filters", () => {
     expect(r.active.total).toBe(1);
     expect(r.referrals.total).toBe(1);
     expect(r.studyVisits).toEqual({ total: 1, byKommun: { Ljungby: 1 } });
+  });
+});
+
+describe("persons beside enrolments", () => {
+  it("counts a person re-enrolled in the same period once, and each enrolment", () => {
+    const first = enrolment({ participantId: "p-1", enrolledDate: "2025-02-01", closedDate: "2025-03-01" });
+    const second = enrolment({ participantId: "p-1", enrolledDate: "2025-05-01" });
+    const other = enrolment({ participantId: "p-2", gender: "man", enrolledDate: "2024-05-01" });
+    const r = computeReport(reportInput({ enrolments: [first, second, other] }));
+    expect([r.active.total, r.active.persons]).toEqual([3, 2]);
+    expect(r.active.personsByGender).toEqual({ kvinna: 1, man: 1 });
+    expect(r.active.personsByKommun).toEqual({ Ljungby: 2 });
+    expect([r.newlyEnrolled.total, r.newlyEnrolled.persons]).toEqual([2, 1]);
+    expect(r.newlyEnrolled.personsByKommun).toEqual({ Ljungby: 1 });
+  });
+
+  it("counts a person once in each kommun of their enrolments, so the kommuner may sum to more than the persons", () => {
+    const r = computeReport(
+      reportInput({
+        enrolments: [
+          enrolment({ participantId: "p-1", kommun: "Ljungby", enrolledDate: "2025-01-10", closedDate: "2025-02-01" }),
+          enrolment({ participantId: "p-1", kommun: "Älmhult", enrolledDate: "2025-04-01" }),
+          enrolment({ participantId: "p-1", kommun: "Älmhult", enrolledDate: "2024-01-01", closedDate: "2025-01-05" }),
+        ],
+      }),
+    );
+    expect(r.active.byKommun).toEqual({ Ljungby: 1, Älmhult: 2 });
+    expect(r.active.persons).toBe(1);
+    expect(r.active.personsByKommun).toEqual({ Ljungby: 1, Älmhult: 1 });
+    expect(r.newlyEnrolled.personsByKommun).toEqual({ Ljungby: 1, Älmhult: 1 });
+  });
+
+  it("leaves out a kommun with no participants (zero keys are filled in from the configured list)", () => {
+    const r = computeReport(
+      reportInput({ enrolments: [enrolment({ kommun: "Ljungby" }), enrolment({ kommun: "Lessebo", enrolledDate: "2024-01-01", closedDate: "2024-12-31" })] }),
+    );
+    expect(r.active.personsByKommun).toEqual({ Ljungby: 1 });
+    expect(r.active.atEnd.byKommun).toEqual({ Ljungby: 1 });
+    expect(r.active.byCoordinatorByKommun).toEqual({ "ej angiven": { Ljungby: 1 } });
+  });
+});
+
+describe("enrolled on the period's last day", () => {
+  // P = 2025-01-01 .. 2025-06-30
+  const r = computeReport(
+    reportInput({
+      period: H1_2025,
+      enrolments: [
+        enrolment({ kommun: "Ljungby", gender: "kvinna", enrolledDate: "2024-10-01" }),
+        enrolment({ kommun: "Ljungby", gender: "man", enrolledDate: "2025-06-30" }),
+        enrolment({ kommun: "Markaryd", gender: "man", enrolledDate: "2025-01-01", closedDate: "2025-07-01" }),
+        enrolment({ kommun: "Markaryd", gender: "kvinna", enrolledDate: "2025-01-01", closedDate: "2025-06-30" }),
+        enrolment({ kommun: "Älmhult", gender: "kvinna", enrolledDate: "2025-01-01", closedDate: "2025-03-01" }),
+        enrolment({ kommun: "Älmhult", gender: "kvinna", enrolledDate: "2025-07-01" }),
+      ],
+    }),
+  );
+
+  it("counts enrolments open on `to`: one enrolled that day or one closed after it, not one closed on it", () => {
+    expect(r.active.atEnd).toEqual({ total: 3, byKommun: { Ljungby: 2, Markaryd: 1 }, byGender: { kvinna: 1, man: 2 } });
+    expect(r.active.total).toBe(5);
+  });
+});
+
+describe("caseload per koordinator", () => {
+  it("counts active enrolments by the koordinator's name, and by kommun, with those without one apart", () => {
+    const r = computeReport(
+      reportInput({
+        enrolments: [
+          enrolment({ coordinator: "Anna Berg", kommun: "Ljungby" }),
+          enrolment({ coordinator: "Anna Berg", kommun: "Markaryd" }),
+          enrolment({ coordinator: "Anna Berg", kommun: "Ljungby" }),
+          enrolment({ coordinator: "Omar Said", kommun: "Älmhult" }),
+          enrolment({ coordinator: null, kommun: "Älmhult" }),
+          enrolment({ coordinator: "Omar Said", kommun: "Älmhult", enrolledDate: "2024-01-01", closedDate: "2024-06-01" }),
+        ],
+      }),
+    );
+    expect(r.active.byCoordinator).toEqual({ "Anna Berg": 3, "ej angiven": 1, "Omar Said": 1 });
+    expect(r.active.byCoordinatorByKommun).toEqual({
+      "Anna Berg": { Ljungby: 2, Markaryd: 1 },
+      "ej angiven": { Älmhult: 1 },
+      "Omar Said": { Älmhult: 1 },
+    });
   });
 });

@@ -73,6 +73,8 @@ export interface EnrolmentRecord {
   incomeEnd: string | null;
   /** Changes of försörjning during the enrolment (not guaranteed sorted). */
   incomeChanges: IncomeChangeEvent[];
+  /** The koordinator's name; absent or null when the enrolment has none (issue 13, caseload). */
+  coordinator?: string | null;
 }
 
 export interface ReferralRecord {
@@ -81,6 +83,11 @@ export interface ReferralRecord {
   kommun: string;
   insats: string;
   decision: ReferralDecision | null;
+  /**
+   * The first enrolment date, on or after the referral's date, of the referred participant in the
+   * referral's insats; absent or null when there is none (issue 13, the queue).
+   */
+  enrolledDate?: string | null;
 }
 
 export interface StudyVisitRecord {
@@ -129,12 +136,38 @@ export interface ActiveStats {
   byGender: GenderCounts;
   byAgeGroup: CountMap;
   byReferrer: CountMap;
+  // Issue 13: persons beside enrolments, the last day, caseload.
+  /** Distinct participants with an active enrolment. */
+  persons: number;
+  /** A person once in each kön of their active enrolments. */
+  personsByGender: GenderCounts;
+  /** A person once in each kommun of their active enrolments: may sum to more than `persons`. */
+  personsByKommun: CountMap;
+  atEnd: AtEndStats;
+  /** Active enrolments by the koordinator's name (COORDINATOR_NONE without one). */
+  byCoordinator: CountMap;
+  /** The same, split by kommun: koordinator -> kommun -> enrolments. */
+  byCoordinatorByKommun: Record<string, CountMap>;
+}
+
+/** Enrolments open on the period's last day: enrolled on or before `to`, not closed on or before it. */
+export interface AtEndStats {
+  total: number;
+  byKommun: CountMap;
+  byGender: GenderCounts;
 }
 
 export interface NewlyEnrolledStats {
   total: number;
   byKommun: CountMap;
   byGender: GenderCounts;
+  // Issue 13.
+  /** Distinct participants with an enrolment dated in the period. */
+  persons: number;
+  personsByGender: GenderCounts;
+  personsByKommun: CountMap;
+  /** New enrolments by the enrolment's remittent. */
+  byReferrer: CountMap;
 }
 
 export interface ClosedStats {
@@ -151,6 +184,15 @@ export interface ReferralStats {
   byKommun: CountMap;
   /** The four decisions and "ej_beslutad" are always present. */
   byDecision: CountMap;
+  // Issue 13.
+  /** remittent -> kommun -> referrals. */
+  byReferrerByKommun: Record<string, CountMap>;
+  /** decision (the keys of byDecision, all present) -> kommun -> referrals. */
+  byDecisionByKommun: Record<string, CountMap>;
+  /** Referrals dated on or before `to` with decision kö and no enrolment of theirs by `to`. */
+  queueAtEnd: number;
+  /** Median of the days from referral date to `to` over the queue; null when it is empty. Not a count. */
+  queueMedianWaitDays: number | null;
 }
 
 export interface StudyVisitStats {
