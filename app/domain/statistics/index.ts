@@ -5,6 +5,7 @@ import { activeStats, newlyEnrolledStats } from "./participants";
 import { applyFilters } from "./population";
 import { skapaStats } from "./skapa";
 import { supportStats } from "./support";
+import { surveyStats } from "./survey";
 import { trappanStats } from "./trappan";
 import type { ReportInput, ReportJson } from "./types";
 
@@ -14,19 +15,20 @@ import type { ReportInput, ReportJson } from "./types";
  * number of records.
  */
 export function computeReport(input: ReportInput): ReportJson {
-  const { period, filters, enrolments, referrals, studyVisits } = applyFilters(input);
+  const { period, filters, enrolments, referrals, studyVisits, outcomeGroups = [] } = applyFilters(input);
   return {
     period: { from: period.from, to: period.to },
     filters: { insats: filters.insats, kommun: filters.kommun },
     active: activeStats(enrolments, period),
     newlyEnrolled: newlyEnrolledStats(enrolments, period),
-    closed: closedStats(enrolments, period),
+    closed: closedStats(enrolments, period, outcomeGroups),
     referrals: referralStats(referrals, period),
     studyVisits: studyVisitStats(studyVisits, period),
     trappan: trappanStats(enrolments, period),
     skapa: skapaStats(enrolments, period),
     fov: fovStats(enrolments, period),
     support: supportStats(enrolments, period),
+    survey: surveyStats(enrolments, period),
   };
 }
 
@@ -36,5 +38,6 @@ export { placementSpan, isMeasured, movement, stepAtClosure, UPPER_PART_FIRST_ST
 export { skapaProgress, wasOfferedSkapa, type SkapaProgress } from "./skapa";
 export { fovStatus, type FovStatus } from "./fov";
 export { MISSING_CLOSURE_REASON } from "./closures";
+export { SURVEY_QUESTIONS } from "./survey";
 export { UNDECIDED } from "./intake";
 export { ratio } from "./tally";
