@@ -13,10 +13,11 @@ import { protectReport, smallMark } from "~/domain/statistics/disclosure";
 import { formatDate } from "~/utils/format";
 import { capitalize, type Context, periodLabel, type ReportSection, smallRange, withMarksNote } from "./model";
 import { activeByAgeGroup, activeByGender, kommuner, overview } from "./participants";
-import { trappanByGender, trappanByKommun, trappanSteps } from "./trappan";
+import { trappanByGender, trappanByKommun, trappanSteps, trappanTransitions } from "./trappan";
 import { skapa, skapaAreas } from "./skapa";
 import { referralsByKommun, referralsByReferrer } from "./referrals";
 import { closures, support } from "./closures";
+import { closuresByKommun, closuresByLastStep, outcomeGroups, survey } from "./outcomes";
 import { fov } from "./fov";
 import { goals } from "./goals";
 
@@ -49,11 +50,16 @@ export function reportSections(bundle: ReportBundle): ReportSection[] {
     trappanByGender(ctx),
     trappanByKommun(ctx),
     trappanSteps(ctx),
+    trappanTransitions(ctx),
     skapa(ctx),
     skapaAreas(ctx),
     referralsByReferrer(ctx),
     referralsByKommun(ctx),
     closures(ctx),
+    outcomeGroups(ctx),
+    closuresByKommun(ctx),
+    closuresByLastStep(ctx),
+    survey(ctx),
     support(ctx),
     fov(ctx),
   ];
