@@ -20,6 +20,11 @@ const SHEET_NAMES: Record<string, string> = {
   skapa: "SKAPA erbjudande, progression",
   "skapa-omraden": "SKAPA per område",
   avslut: "Avslutsskäl",
+  "trappan-forflyttning": "Förflyttning i Trappan",
+  utfallsgrupper: "Utfallsgrupper",
+  "avslut-kommun": "Avslutsskäl per kommun",
+  "avslut-steg": "Avslut per sista steg",
+  "deltagarnas-bedomning": "Deltagarnas bedömning",
   stodinsatser: "Stödinsatser",
   fov: "FOV per kön",
 };

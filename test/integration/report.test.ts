@@ -8,6 +8,8 @@ import { computeReport, type ReportJson } from "~/domain/statistics";
 import { main as reportMain } from "../../scripts/cli/report";
 import { createOrganisation } from "../factories";
 
+const NO_STEPS = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 };
+
 // H1 2025; the comparison period is H1 2024.
 const PERIOD = { from: "2025-01-01", to: "2025-06-30" };
 const ALL: ReportQuery = { period: PERIOD, insats: null, kommun: null };
@@ -320,6 +322,13 @@ describe("buildReportBundle on a hand-computed förbund, H1 2025", () => {
       byCategory: { positive: 1, negative: 1 },
       byKommun: { Ljungby: 1, Markaryd: 1 },
       withPlanAfter: 1,
+      byGender: { kvinna: 1, man: 1 },
+      byCategoryByGender: { positive: { kvinna: 0, man: 1 }, negative: { kvinna: 1, man: 0 } },
+      byReasonByKommun: { Arbete: { Markaryd: 1 }, "Egen begäran, önskar inte stöd": { Ljungby: 1 } },
+      byLastStep: { ...NO_STEPS, "2": 1, "5": 1 },
+      byReasonByLastStep: { Arbete: { ...NO_STEPS, "5": 1 }, "Egen begäran, önskar inte stöd": { ...NO_STEPS, "2": 1 } },
+      // The default groups of db:setup, in their order.
+      byGroup: { "Arbete eller studier": 1, "Rätt försörjning": 0, "Åter till remittent": 0 },
     });
   });
 
@@ -354,6 +363,14 @@ describe("buildReportBundle on a hand-computed förbund, H1 2025", () => {
       current: { "1": 0, "2": 2, "3": 0, "4": 1, "5": 2, "6": 0 },
       closedWithPlacement: 2,
       closedInUpperPart: 1,
+      transitions: {
+        "1": NO_STEPS,
+        "2": { ...NO_STEPS, "2": 1, "4": 1 },
+        "3": { ...NO_STEPS, "2": 1, "5": 1 },
+        "4": { ...NO_STEPS, "5": 1 },
+        "5": NO_STEPS,
+        "6": NO_STEPS,
+      },
     });
   });
 

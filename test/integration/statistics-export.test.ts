@@ -164,11 +164,16 @@ describe("the statistics export", () => {
       "Stegförflyttning per kön",
       "Stegförflyttning per kommun",
       "Trappan vid start och senaste placering",
+      "Förflyttning i Trappan",
       "SKAPA: erbjudande och progression",
       "SKAPA: förändring per område",
       "Remisser per remittent",
       "Remisser per kommun",
       "Avslut och avslutsskäl",
+      "Avslut per utfallsgrupp",
+      "Avslutsskäl per kommun",
+      "Avslut efter sista steget i Trappan",
+      "Deltagarnas egen bedömning vid avslut",
       "Stödinsatser och höjd aktivitetsnivå",
       "Frågor om våld (FOV) per kön",
     ]);
@@ -179,10 +184,10 @@ describe("the statistics export", () => {
       "Av 5 deltagare med minst två placeringar i Trappan har 4 (80,0 %) gjort en positiv stegförflyttning (kvinnor 66,7 %, män 100,0 %).",
     );
     expect(text).toContain("Målet ”Stegförflyttning” är uppnått under perioden.");
-    // Every section but goal follow-up has a chart here; goals too (a share goal).
-    expect(media).toHaveLength(15);
+    // Every section has a chart here but reasons per kommun; goals too (a share goal).
+    expect(media).toHaveLength(19);
 
-    const [overview, goals, , , , byGender, , , , , , , closures, , fov] = tables;
+    const [overview, goals, , , , byGender, , , , , , , , closures, , , , , , fov] = tables;
     expect(overview).toEqual([
       ["Mått", "Antal", "Föregående period"],
       ["Aktiva deltagare", "6", "1"],
@@ -230,11 +235,16 @@ describe("the statistics export", () => {
       "Stegförflyttning per kön",
       "Stegförflyttning per kommun",
       "Trappan start och senaste",
+      "Förflyttning i Trappan",
       "SKAPA erbjudande, progression",
       "SKAPA per område",
       "Remisser per remittent",
       "Remisser per kommun",
       "Avslutsskäl",
+      "Utfallsgrupper",
+      "Avslutsskäl per kommun",
+      "Avslut per sista steg",
+      "Deltagarnas bedömning",
       "Stödinsatser",
       "FOV per kön",
     ]);
