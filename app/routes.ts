@@ -21,6 +21,7 @@ export default [
     route("insatser", "routes/admin/insatser.tsx"),
     route("insatser/:insatsId", "routes/admin/insats-edit.tsx"),
     route("avslutsorsaker", "routes/admin/closure-reasons.tsx"),
+    route("utfallsgrupper", "routes/admin/outcome-groups.tsx"),
     route("remittenter", "routes/admin/referrers.tsx"),
     route("logg", "routes/admin/audit-log.tsx"),
   ]),

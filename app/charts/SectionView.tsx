@@ -17,7 +17,11 @@ export function SectionTableView({ table, sortable = true }: { table: SectionTab
         id: column.key,
         header: column.label,
         value: (row) => row[column.key],
-        cell: (row) => formatCell(row[column.key], cellFormat(column, row)),
+        cell: (row) => {
+          const text = formatCell(row[column.key], cellFormat(column, row));
+          const shade = column.shadeKey === undefined ? 0 : Number(row[column.shadeKey] ?? 0);
+          return shade > 0 ? <span className={`stat-shade stat-shade--${shade}`}>{text}</span> : text;
+        },
         numeric: column.numeric,
         rowHeader: index === 0,
         sortable,

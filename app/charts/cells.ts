@@ -22,6 +22,17 @@ export interface TableColumn {
    * field naming each cell's format. That field is data for the presenters, not a column.
    */
   formatKey?: string;
+  /**
+   * For a table shaded by size (the Trappan transitions): the row field holding each cell's
+   * intensity, 0 (none) to 4. Like formatKey, that field is data for the presenters, not a column.
+   */
+  shadeKey?: string;
+}
+
+/** The intensity of a count among the largest count of its table: 0 for none, else 1..4. */
+export function shadeLevel(value: CellValue, max: number): number {
+  if (typeof value !== "number" || value <= 0 || max <= 0) return 0;
+  return Math.min(4, Math.ceil((value / max) * 4));
 }
 
 export type TableRow = Record<string, CellValue>;

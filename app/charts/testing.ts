@@ -8,7 +8,7 @@ import type { ReportBundle } from "~/domain/report-bundle";
 import { computeReport, type ReportJson } from "~/domain/statistics";
 import type { ReportSlice } from "~/domain/statistics/disclosure";
 import { reportInput } from "~/domain/statistics/testing";
-import { DEFAULT_AGE_GROUPS, DEFAULT_CLOSURE_REASONS, DEFAULT_TRAPPAN_LABELS } from "~/domain/reference-defaults";
+import { DEFAULT_AGE_GROUPS, DEFAULT_CLOSURE_REASONS, DEFAULT_OUTCOME_GROUPS, DEFAULT_TRAPPAN_LABELS } from "~/domain/reference-defaults";
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
@@ -65,6 +65,7 @@ export function testBundle({
     stepLabels: Object.fromEntries(DEFAULT_TRAPPAN_LABELS.map((label, i) => [String(i + 1), label])),
     ageGroupOrder: DEFAULT_AGE_GROUPS.map((group) => group.label),
     closureReasonCategories: Object.fromEntries(DEFAULT_CLOSURE_REASONS.map((reason) => [reason.label, reason.category])),
+    outcomeGroups: DEFAULT_OUTCOME_GROUPS.map((group) => ({ name: group.name, reasons: [...group.reasons] })),
     linked,
     steeringRefusal: null,
     generatedAt: "2025-09-01T08:00:00.000Z",

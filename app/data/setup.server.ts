@@ -10,6 +10,7 @@ import {
   DEFAULT_TRAPPAN_LABELS,
 } from "~/domain/reference-defaults";
 import { prisma, type Tx } from "./db.server";
+import { ensureDefaultOutcomeGroups } from "./outcome-groups.server";
 
 export const DEFAULT_ORGANISATION_NAME = "Samordningsförbundet";
 
@@ -30,6 +31,7 @@ export async function ensureReferenceData(organisationId: string, tx: Tx = prism
 
   const reasons = await missing(tx.closureReason.findMany({ where: org, select: { label: true } }), DEFAULT_CLOSURE_REASONS);
   if (reasons.length) await tx.closureReason.createMany({ data: reasons.map((r) => ({ ...org, ...r })) });
+  await ensureDefaultOutcomeGroups(organisationId, tx);
 
   const ageGroups = await missing(tx.ageGroup.findMany({ where: org, select: { label: true } }), DEFAULT_AGE_GROUPS);
   if (ageGroups.length) await tx.ageGroup.createMany({ data: ageGroups.map((r) => ({ ...org, ...r })) });

@@ -28,6 +28,7 @@ import {
 } from "~/domain/statistics";
 import { Prisma } from "~/generated/prisma/client";
 import { chooseOrganisation } from "./organisations.server";
+import { outcomeGroupDefinitions } from "./outcome-groups.server";
 import { prisma } from "./db.server";
 
 /** The query names a förbund, insats or kommun that does not exist. The message is for the user. */
@@ -449,15 +450,17 @@ async function loadRecords(
   filters: ResolvedFilters,
   span: Period,
 ): Promise<Omit<ReportInput, "period" | "filters">> {
-  const [labels, enrolments, intake] = await Promise.all([
+  const [labels, enrolments, intake, outcomeGroups] = await Promise.all([
     loadLabels(organisationId),
     loadEnrolments(organisationId, span, filters),
     loadIntake(organisationId, span, filters),
+    outcomeGroupDefinitions(organisationId),
   ]);
   return {
     enrolments: enrolments.map((row) => toEnrolmentRecord(row, labels)),
     ...toIntakeRecords(intake, labels),
     labels: configuredLabels(labels),
+    outcomeGroups,
   };
 }
 
@@ -579,6 +582,7 @@ export async function buildReportBundle(
     closureReasonCategories: Object.fromEntries(
       closureReasons.map((reason) => [reason.label, reason.category as ClosureCategory]),
     ),
+    outcomeGroups: input.outcomeGroups ?? [],
     linked: protectedViews(family)
       .filter((view) => view !== main)
       .map((view) => ({ ...view, now: names(view.now), before: names(view.before) })),

@@ -29,6 +29,19 @@ export const DEFAULT_CLOSURE_REASONS: ReadonlyArray<{ label: string; category: C
   { label: "Klarar inte insatsen utifrån mående", category: "negative" },
 ];
 
+/**
+ * Named groups of closure reasons the report counts besides the two categories (issue 13, point
+ * 5). A reason may be in several groups; the förbundschef edits them under Administration.
+ */
+export const DEFAULT_OUTCOME_GROUPS: ReadonlyArray<{ name: string; reasons: readonly string[] }> = [
+  { name: "Arbete eller studier", reasons: ["Arbete", "Reguljärt arbete", "Studier"] },
+  { name: "Rätt försörjning", reasons: ["Hel aktivitetsersättning", "Hel sjukersättning", "Avslut mot pension"] },
+  {
+    name: "Åter till remittent",
+    reasons: DEFAULT_CLOSURE_REASONS.map((reason) => reason.label).filter((label) => label.startsWith("Åter till remittent")),
+  },
+];
+
 export const DEFAULT_AGE_GROUPS: ReadonlyArray<{ label: string; minAge: number; maxAge: number }> = [
   { label: "16-19", minAge: 16, maxAge: 19 },
   { label: "20-29", minAge: 20, maxAge: 29 },

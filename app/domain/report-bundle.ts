@@ -31,6 +31,8 @@ export interface ReportBundle {
   ageGroupOrder: string[];
   /** The category of each of the förbund's closure reasons, keyed by label. */
   closureReasonCategories: Record<string, ClosureCategory>;
+  /** The förbund's outcome groups in their configured order, each with its reason labels. */
+  outcomeGroups: Array<{ name: string; reasons: string[] }>;
   /**
    * The same report for every other insats and kommun filter the reader could choose, with their
    * comparison periods: small-number protection covers them together (statistics/disclosure).

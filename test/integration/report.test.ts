@@ -8,6 +8,8 @@ import { computeReport, type ReportJson } from "~/domain/statistics";
 import { main as reportMain } from "../../scripts/cli/report";
 import { createOrganisation, createUser } from "../factories";
 
+const NO_STEPS = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 };
+
 // H1 2025; the comparison period is H1 2024.
 const PERIOD = { from: "2025-01-01", to: "2025-06-30" };
 const ALL: ReportQuery = { period: PERIOD, insats: null, kommun: null };
@@ -19,7 +21,11 @@ function nonZero<T>(topic: T): T {
   const strip = (node: unknown, inMap: boolean): unknown => {
     if (node === null || typeof node !== "object") return node;
     const entries = Object.entries(node).filter(
-      ([, value]) => !(inMap && (value === 0 || (typeof value === "object" && value !== null && Object.keys(value).length > 0 && Object.values(value).every((v) => v === 0)))),
+      ([, value]) =>
+        !(
+          inMap &&
+          (value === 0 || (typeof value === "object" && value !== null && Object.keys(value).length > 0 && Object.values(value).every((v) => v === 0)))
+        ),
     );
     return Object.fromEntries(entries.map(([key, value]) => [key, strip(value, key.startsWith("by") && key !== "byDecision")]));
   };
@@ -379,7 +385,16 @@ describe("buildReportBundle on a hand-computed förbund, H1 2025", () => {
       byCategory: { positive: 1, negative: 1 },
       byKommun: { Ljungby: 1, Markaryd: 1 },
       withPlanAfter: 1,
+      byGender: { kvinna: 1, man: 1 },
+      byCategoryByGender: { positive: { kvinna: 0, man: 1 }, negative: { kvinna: 1, man: 0 } },
+      byReasonByKommun: { Arbete: { Markaryd: 1 }, "Egen begäran, önskar inte stöd": { Ljungby: 1 } },
+      byLastStep: { "2": 1, "5": 1 },
+      byReasonByLastStep: { Arbete: { ...NO_STEPS, "5": 1 }, "Egen begäran, önskar inte stöd": { ...NO_STEPS, "2": 1 } },
+      byGroup: { "Arbete eller studier": 1 },
     });
+    // With their zero keys: every step, and the default groups of db:setup in their order.
+    expect(report.closed.byLastStep).toEqual({ ...NO_STEPS, "2": 1, "5": 1 });
+    expect(report.closed.byGroup).toEqual({ "Arbete eller studier": 1, "Rätt försörjning": 0, "Åter till remittent": 0 });
   });
 
   it("counts referrals and study visits by their own dates, both ends of the period included", () => {
@@ -419,6 +434,14 @@ describe("buildReportBundle on a hand-computed förbund, H1 2025", () => {
       current: { "1": 0, "2": 2, "3": 0, "4": 1, "5": 2, "6": 0 },
       closedWithPlacement: 2,
       closedInUpperPart: 1,
+      transitions: {
+        "1": NO_STEPS,
+        "2": { ...NO_STEPS, "2": 1, "4": 1 },
+        "3": { ...NO_STEPS, "2": 1, "5": 1 },
+        "4": { ...NO_STEPS, "5": 1 },
+        "5": NO_STEPS,
+        "6": NO_STEPS,
+      },
     });
   });
 

@@ -166,6 +166,7 @@ describe("the statistics export", () => {
       "Stegförflyttning per kön",
       "Stegförflyttning per kommun",
       "Trappan vid start och senaste placering",
+      "Förflyttning i Trappan",
       "SKAPA: erbjudande och progression",
       "SKAPA: förändring per område",
       "Remisser per remittent",
@@ -175,6 +176,10 @@ describe("the statistics export", () => {
       "Remissbeslut per kommun",
       "Kö till insatsen",
       "Avslut och avslutsskäl",
+      "Avslut per utfallsgrupp",
+      "Avslutsskäl per kommun",
+      "Avslut efter sista steget i Trappan",
+      "Deltagarnas egen bedömning vid avslut",
       "Försörjning vid inskrivning",
       "Försörjning vid avslut",
       "Försörjning före och efter, avslutade deltagare",
@@ -189,10 +194,17 @@ describe("the statistics export", () => {
       "Av 5 deltagare med minst två placeringar i Trappan har 4 (80,0 %) gjort en positiv stegförflyttning (kvinnor 66,7 %, män 100,0 %).",
     );
     expect(text).toContain("Målet ”Stegförflyttning” är uppnått under perioden.");
-    // Every section but the queue has a chart here; goals too (a share goal).
-    expect(media).toHaveLength(20);
+    expect(media).toHaveLength(28); // 28 of the 30 sections have a chart here
 
-    const [overview, goals, , , , , , byGender, , , , , , , , , , , closures, , fov] = tables;
+    // One table per section, in the order of the headings.
+    const tableOf = (heading: string) => tables[headings.indexOf(heading)];
+    const [overview, goals, byGender, closures, fov] = [
+      "Deltagare under perioden",
+      "Måluppfyllelse",
+      "Stegförflyttning per kön",
+      "Avslut och avslutsskäl",
+      "Frågor om våld (FOV) per kön",
+    ].map(tableOf);
     expect(overview).toEqual([
       ["Mått", "Antal", "Föregående period"],
       ["Aktiva deltagare", "6", "1"],
@@ -242,15 +254,20 @@ describe("the statistics export", () => {
       "Stegförflyttning per kön",
       "Stegförflyttning per kommun",
       "Trappan start och senaste",
+      "Förflyttning i Trappan",
       "SKAPA erbjudande, progression",
       "SKAPA per område",
       "Remisser per remittent",
       "Remisser per kommun",
-      "Remisser per remittent och komm",
+      "Remisser remittent och kommun",
       "Nyinskrivna per remittent",
       "Remissbeslut per kommun",
       "Kö till insatsen",
       "Avslutsskäl",
+      "Utfallsgrupper",
+      "Avslutsskäl per kommun",
+      "Avslut per sista steg",
+      "Deltagarnas bedömning",
       "Försörjning vid inskrivning",
       "Försörjning vid avslut",
       "Försörjning start och slut",

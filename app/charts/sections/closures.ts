@@ -30,17 +30,22 @@ function closureCategory(bundle: ReportSettings, reason: string): ClosureCategor
 
 const CATEGORY_ORDER: Array<ClosureCategory | null> = ["positive", "negative", null];
 
-export function closures(ctx: Context): ReportSection {
-  const { bundle, now: r, then: p } = ctx;
+/** Reasons as the closures table lists them: by category, then in the default list's order, then by name. */
+export function sortReasons(bundle: ReportSettings, reasons: string[]): string[] {
   const defaultOrder = DEFAULT_CLOSURE_REASONS.map((reason) => reason.label);
   const rank = (reason: string) => {
     const index = defaultOrder.indexOf(reason);
     return index === -1 ? defaultOrder.length : index;
   };
-  const reasons = unionKeys(r.closed.byReason, p.closed.byReason).sort(
+  return [...reasons].sort(
     (a, b) =>
       CATEGORY_ORDER.indexOf(closureCategory(bundle, a)) - CATEGORY_ORDER.indexOf(closureCategory(bundle, b)) || rank(a) - rank(b) || collator.compare(a, b),
   );
+}
+
+export function closures(ctx: Context): ReportSection {
+  const { bundle, now: r, then: p } = ctx;
+  const reasons = sortReasons(bundle, unionKeys(r.closed.byReason, p.closed.byReason));
   const rows = reasons.map((reason) => {
     const category = closureCategory(bundle, reason);
     return {

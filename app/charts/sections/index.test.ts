@@ -75,6 +75,7 @@ describe("the overview", () => {
       "stegforflyttning-kon",
       "stegforflyttning-kommun",
       "trappan",
+      "trappan-forflyttning",
       "skapa",
       "skapa-omraden",
       "remittenter",
@@ -84,6 +85,9 @@ describe("the overview", () => {
       "remissbeslut",
       "ko",
       "avslut",
+      "avslut-kommun",
+      "avslut-steg",
+      "deltagarnas-bedomning",
       "forsorjning-start",
       "forsorjning-avslut",
       "forsorjning-start-slut",
@@ -105,6 +109,7 @@ describe("the overview", () => {
       "Ingen deltagare har placerats i Trappan vid två olika tillfällen under perioden.",
       "Ingen deltagare har placerats i Trappan vid två olika tillfällen under perioden.",
       "Ingen deltagare har placerats i Trappan vid två olika tillfällen under perioden.",
+      "Ingen deltagare har placerats i Trappan vid två olika tillfällen under perioden.",
       "Inga deltagare har haft stöd under perioden, så SKAPA redovisas inte.",
       "Inget område har skattats vid två tillfällen av tillräckligt många deltagare för att redovisas.",
       "Inga remisser har kommit in under perioden.",
@@ -114,6 +119,9 @@ describe("the overview", () => {
       "Inga remisser har kommit in under perioden.",
       "Ingen remiss stod i kö den 31 augusti 2025.",
       "Ingen deltagare har avslutats under perioden.",
+      "Ingen deltagare har avslutats under perioden.",
+      "Ingen deltagare som avslutats under perioden hade en placering i Trappan.",
+      "Ingen deltagare som avslutats under perioden har besvarat frågorna om stöd, inflytande och beredskap.",
       "Inga deltagare har haft stöd under perioden.",
       "Ingen deltagare har avslutats under perioden.",
       "Ingen deltagare har avslutats under perioden.",
@@ -1091,5 +1099,197 @@ describe("referral decisions by kommun and the queue (issue 13)", () => {
     const s = section(reportSections(small), "ko");
     expect(s.summary).toBe("Färre än 3 i kö den 31 augusti 2025; väntetiden redovisas inte, eftersom antalet i kö är litet.");
     expect(shown(s)[2]).toEqual(["Median väntetid, dagar", "–", "–"]);
+  });
+});
+
+describe("closures: reasons per kommun, last Trappan step, outcome groups", () => {
+  const NO_STEPS = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 };
+
+  it("crosses the reasons with the kommuner, with the kommun totals underneath", () => {
+    const s = section(
+      reportSections(
+        testBundle({
+          report: {
+            closed: {
+              total: 9,
+              byReason: { Arbete: 5, Flytt: 4 },
+              byKommun: { Ljungby: 6, Älmhult: 3 },
+              byReasonByKommun: { Arbete: { Ljungby: 3, Älmhult: 2 }, Flytt: { Ljungby: 3, Älmhult: 1 } },
+            },
+          },
+        }),
+      ),
+      "avslut-kommun",
+    );
+    expect(s.title).toBe("Avslutsskäl per kommun");
+    expect(s.table.columns.map((c) => c.label)).toEqual(["Avslutsskäl", "Ljungby", "Älmhult", "Totalt"]);
+    expect(shown(s)).toEqual([
+      ["Arbete", "3", "2", "5"],
+      ["Flytt", "3", "1", "4"],
+      ["Totalt", "6", "3", "9"],
+    ]);
+  });
+
+  it("says how many of those with a placement reached the highest step and why they closed, as seed 001", () => {
+    const s = section(
+      reportSections(
+        testBundle({
+          report: {
+            closed: {
+              total: 14,
+              byLastStep: { ...NO_STEPS, "4": 3, "6": 9 },
+              byReasonByLastStep: {
+                Arbete: { ...NO_STEPS, "6": 4 },
+                Studier: { ...NO_STEPS, "4": 1, "6": 3 },
+                "Hel sjukersättning": { ...NO_STEPS, "4": 2, "6": 2 },
+              },
+            },
+            trappan: { closedWithPlacement: 12, closedInUpperPart: 12 },
+          },
+        }),
+      ),
+      "avslut-steg",
+    );
+    expect(s.summary).toBe("Av 12 avslutade deltagare med en placering i Trappan hade 9 nått det högsta steget: 4 arbete, 3 studier och 2 hel sjukersättning.");
+    expect(shown(s)).toEqual([
+      ["Arbete", "0", "0", "0", "0", "0", "4", "4"],
+      ["Studier", "0", "0", "0", "1", "0", "3", "4"],
+      ["Hel sjukersättning", "0", "0", "0", "2", "0", "2", "4"],
+      ["Totalt", "0", "0", "0", "3", "0", "9", "12"],
+    ]);
+  });
+
+  it("shows each outcome group with its count, its share of all closed and its reasons, in the configured order", () => {
+    const s = section(
+      reportSections(
+        testBundle({
+          report: { closed: { total: 30, byGroup: { "Arbete eller studier": 6, "Rätt försörjning": 3, "Åter till remittent": 11 } } },
+          previous: { closed: { total: 20, byGroup: { "Arbete eller studier": 5, "Rätt försörjning": 0, "Åter till remittent": 4 } } },
+        }),
+      ),
+      "utfallsgrupper",
+    );
+    expect(s.title).toBe("Avslut per utfallsgrupp");
+    expect(s.summary).toBe(
+      "Av 30 avslutade deltagare avslutades 6 (20,0 %) arbete eller studier, 3 (10,0 %) rätt försörjning och 11 (36,7 %) åter till remittent.",
+    );
+    expect(shown(s)).toEqual([
+      ["Arbete eller studier", "6", "20,0 %", "5", "25,0 %", "Arbete, Reguljärt arbete och Studier"],
+      ["Rätt försörjning", "3", "10,0 %", "0", "0,0 %", "Hel aktivitetsersättning, Hel sjukersättning och Avslut mot pension"],
+      [
+        "Åter till remittent",
+        "11",
+        "36,7 %",
+        "4",
+        "20,0 %",
+        "Åter till remittent i väntan på beslut om sjukersättning, Åter till remittent, samordningsinsatser uttömda och Åter till remittent vid personalomställning i insatsen",
+      ],
+      ["Alla avslutade", "30", "", "20", "", ""],
+    ]);
+    expect(reportSections(testBundle()).map((x) => x.id)).not.toContain("utfallsgrupper");
+  });
+});
+
+describe("the participants' own view at closure", () => {
+  it("gives each question by kön with the previous period, as seed 002 reports upplevt stöd and inflytande", () => {
+    const question = (answered: [number, number], yes: [number, number]) => ({
+      answered: answered[0] + answered[1],
+      yes: yes[0] + yes[1],
+      answeredByGender: { kvinna: answered[0], man: answered[1] },
+      yesByGender: { kvinna: yes[0], man: yes[1] },
+    });
+    const s = section(
+      reportSections(
+        testBundle({
+          report: { survey: { support: question([9, 6], [7, 5]), influence: question([9, 6], [6, 5]), readiness: question([0, 0], [0, 0]) } },
+          previous: { survey: { support: question([10, 10], [8, 8]), influence: question([0, 0], [0, 0]), readiness: question([0, 0], [0, 0]) } },
+        }),
+      ),
+      "deltagarnas-bedomning",
+    );
+    expect(s.summary).toBe(
+      "Vid avslutet svarade 12 av 15 (80,0 %) upplevt stöd, 11 av 15 (73,3 %) upplevt inflytande och 0 av 0 ökad beredskap för arbete eller studier.",
+    );
+    expect(shown(s).slice(0, 6)).toEqual([
+      ["Upplevt stöd", "Totalt", "15", "12", "80,0 %", "80,0 %"],
+      ["Upplevt stöd", "Kvinnor", "9", "7", "77,8 %", "80,0 %"],
+      ["Upplevt stöd", "Män", "6", "5", "83,3 %", "80,0 %"],
+      ["Upplevt inflytande", "Totalt", "15", "11", "73,3 %", "–"],
+      ["Upplevt inflytande", "Kvinnor", "9", "6", "66,7 %", "–"],
+      ["Upplevt inflytande", "Män", "6", "5", "83,3 %", "–"],
+    ]);
+  });
+});
+
+describe("Trappan transitions", () => {
+  const NO_STEPS = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 };
+  const transitions = {
+    "1": { ...NO_STEPS, "2": 3 },
+    "2": { ...NO_STEPS, "2": 1, "4": 8 },
+    "3": NO_STEPS,
+    "4": { ...NO_STEPS, "3": 4 },
+    "5": NO_STEPS,
+    "6": NO_STEPS,
+  };
+  const s = section(
+    reportSections(
+      testBundle({
+        report: {
+          trappan: {
+            measured: 16,
+            movedUp: 11,
+            unchanged: 1,
+            movedDown: 4,
+            baseline: { ...NO_STEPS, "1": 3, "2": 9, "4": 4 },
+            current: { ...NO_STEPS, "2": 4, "3": 4, "4": 8 },
+            transitions,
+          },
+        },
+      }),
+    ),
+    "trappan-forflyttning",
+  );
+
+  it("crosses the step at start with the latest step, with totals on both sides", () => {
+    expect(s.summary).toBe(
+      "Av 16 mätta deltagare gick 11 uppåt, 1 stod kvar och 4 gick nedåt. Den vanligaste förflyttningen uppåt var från steg 2 till steg 4 (8).",
+    );
+    expect(shown(s)).toEqual([
+      ["1. Isolerad", "0", "3", "0", "0", "0", "0", "3"],
+      ["2. Kontakt etablerad", "0", "1", "0", "8", "0", "0", "9"],
+      ["3. Regelbunden aktivitet", "0", "0", "0", "0", "0", "0", "0"],
+      ["4. Förberedande steg utanför insatsen", "0", "0", "4", "0", "0", "0", "4"],
+      ["5. Nära arbete eller studier", "0", "0", "0", "0", "0", "0", "0"],
+      ["6. Arbete, studier eller rätt försörjning", "0", "0", "0", "0", "0", "0", "0"],
+      ["Totalt", "0", "4", "4", "8", "0", "0", "16"],
+    ]);
+  });
+
+  it("shades each cell by its size among the table's cells, and none that is 0", () => {
+    const row2 = s.table.rows[1]!;
+    expect([row2.shade2, row2.shade4, row2.shade1]).toEqual([1, 4, 0]);
+    expect(s.table.rows[0]!.shade2).toBe(2);
+    expect(s.table.columns.filter((c) => c.shadeKey !== undefined).map((c) => c.shadeKey)).toEqual([
+      "shade1",
+      "shade2",
+      "shade3",
+      "shade4",
+      "shade5",
+      "shade6",
+    ]);
+  });
+
+  it("draws a bar per step at start, stacked by the step reached", () => {
+    expect(s.chart?.kind).toBe("stacked-bar");
+    expect(s.chart?.labels[1]).toBe("Start: steg 2");
+    expect(s.chart?.series.map((series) => series.label)).toEqual([
+      "Senaste: steg 1",
+      "Senaste: steg 2",
+      "Senaste: steg 3",
+      "Senaste: steg 4",
+      "Senaste: steg 5",
+      "Senaste: steg 6",
+    ]);
+    expect(s.chart?.series[3]!.values).toEqual([0, 8, 0, 0, 0, 0]);
   });
 });

@@ -13,10 +13,11 @@ import { protectReport, smallMark } from "~/domain/statistics/disclosure";
 import { formatDate } from "~/utils/format";
 import { capitalize, type Context, periodLabel, type ReportSection, smallRange, withMarksNote } from "./model";
 import { activeByAgeGroup, activeByGender, atEnd, caseload, kommuner, overview, persons } from "./participants";
-import { trappanByGender, trappanByKommun, trappanSteps } from "./trappan";
+import { trappanByGender, trappanByKommun, trappanSteps, trappanTransitions } from "./trappan";
 import { skapa, skapaAreas } from "./skapa";
 import { newlyEnrolledByReferrer, queue, referralDecisions, referralsByKommun, referralsByReferrer, referralsByReferrerByKommun } from "./referrals";
 import { closures, support } from "./closures";
+import { closuresByKommun, closuresByLastStep, outcomeGroups, survey } from "./outcomes";
 import { fov } from "./fov";
 import { goals } from "./goals";
 import { incomeAtEnd, incomeAtStart, incomeChanges, incomeStartToEnd } from "./income";
@@ -53,6 +54,7 @@ export function reportSections(bundle: ReportBundle): ReportSection[] {
     trappanByGender(ctx),
     trappanByKommun(ctx),
     trappanSteps(ctx),
+    trappanTransitions(ctx),
     skapa(ctx),
     skapaAreas(ctx),
     referralsByReferrer(ctx),
@@ -62,6 +64,10 @@ export function reportSections(bundle: ReportBundle): ReportSection[] {
     referralDecisions(ctx),
     queue(ctx),
     closures(ctx),
+    outcomeGroups(ctx),
+    closuresByKommun(ctx),
+    closuresByLastStep(ctx),
+    survey(ctx),
     incomeAtStart(ctx),
     incomeAtEnd(ctx),
     incomeStartToEnd(ctx),

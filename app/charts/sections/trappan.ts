@@ -1,7 +1,7 @@
 // Trappan: step progression per kön and per kommun, and where participants stand.
 import { NO_VALUE } from "~/domain/statistics/disclosure/shown";
 import { formatNumber, formatRatio } from "~/utils/format";
-import { type CellValue, formatCell, type TableColumn } from "../cells";
+import { type CellValue, formatCell, shadeLevel, type TableColumn, type TableRow } from "../cells";
 import {
   capitalize,
   caption,
@@ -14,6 +14,7 @@ import {
   gendersIn,
   groupedChart,
   type ReportSection,
+  seriesFrom,
   TOTAL,
   unionKeys,
 } from "./model";
@@ -175,5 +176,65 @@ export function trappanSteps(ctx: Context): ReportSection {
       rows,
       footer: [{ steg: TOTAL, start: t.measured, senaste: t.measured }],
     },
+  };
+}
+
+const STEP_KEYS = ["1", "2", "3", "4", "5", "6"] as const;
+
+/**
+ * Where the measured participants moved: step at baseline (rows) × step at the latest placement
+ * (columns), each cell shaded by its size, and a bar per baseline step stacked by the step reached.
+ */
+export function trappanTransitions(ctx: Context): ReportSection {
+  const { bundle, now: r } = ctx;
+  const t = r.trappan;
+  const cell = (from: string, to: string): CellValue => t.transitions[from]?.[to] ?? 0;
+  const max = Math.max(0, ...STEP_KEYS.flatMap((from) => STEP_KEYS.map((to) => cell(from, to))).filter((value): value is number => typeof value === "number"));
+  const rows: TableRow[] = STEP_KEYS.map((from) => ({
+    start: shortStepLabel(from, bundle.stepLabels[from]),
+    ...Object.fromEntries(
+      STEP_KEYS.flatMap((to) => [
+        [`c${to}`, cell(from, to)],
+        [`shade${to}`, shadeLevel(cell(from, to), max)],
+      ]),
+    ),
+    totalt: t.baseline[from] ?? 0,
+  }));
+  let summary: string;
+  if (t.measured === 0) summary = NOBODY_MEASURED;
+  else {
+    // The largest shown move upwards, in the words of the styrgrupp: "flest gick från steg 2 till steg 4".
+    const moves = STEP_KEYS.flatMap((from) =>
+      STEP_KEYS.filter((to) => to > from).flatMap((to) => {
+        const value = cell(from, to);
+        return typeof value === "number" && value > 0 ? [{ from, to, value }] : [];
+      }),
+    ).sort((a, b) => b.value - a.value || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+    const top = moves[0];
+    const most = top === undefined ? "" : ` Den vanligaste förflyttningen uppåt var från steg ${top.from} till steg ${top.to} (${countPhrase(top.value)}).`;
+    summary = `Av ${countPhrase(t.measured)} mätta deltagare gick ${countPhrase(t.movedUp)} uppåt, ${countPhrase(t.unchanged)} stod kvar och ${countPhrase(t.movedDown)} gick nedåt.${most}`;
+  }
+  const series = STEP_KEYS.map((to) =>
+    seriesFrom(
+      `Senaste: steg ${to}`,
+      STEP_KEYS.map((from) => cell(from, to)),
+    ),
+  );
+  return {
+    id: "trappan-forflyttning",
+    title: "Förflyttning i Trappan",
+    summary,
+    chart: { kind: "stacked-bar", horizontal: true, labels: STEP_KEYS.map((from) => `Start: steg ${from}`), series, valueKind: "count" },
+    table: {
+      caption: `Mätta deltagare per steg vid start (rader) och vid senaste placering (kolumner), ${ctx.current}`,
+      columns: [
+        column("start", "Steg vid start", "text"),
+        ...STEP_KEYS.map((to): TableColumn => ({ ...column(`c${to}`, `Senaste: steg ${to}`), shadeKey: `shade${to}` })),
+        column("totalt", TOTAL),
+      ],
+      rows,
+      footer: [{ start: TOTAL, ...Object.fromEntries(STEP_KEYS.map((to) => [`c${to}`, t.current[to] ?? 0])), totalt: t.measured }],
+    },
+    note: "Rutor ovanför diagonalen är steg uppåt, under diagonalen steg nedåt; ju mörkare ruta, desto fler deltagare.",
   };
 }

@@ -42,7 +42,19 @@ describe("computeReport on an empty period", () => {
         personsByKommun: {},
         byReferrer: {},
       },
-      closed: { total: 0, byReason: {}, byCategory: { positive: 0, negative: 0 }, byKommun: {}, withPlanAfter: 0 },
+      closed: {
+        total: 0,
+        byReason: {},
+        byCategory: { positive: 0, negative: 0 },
+        byKommun: {},
+        withPlanAfter: 0,
+        byGender: { kvinna: 0, man: 0 },
+        byCategoryByGender: { positive: { kvinna: 0, man: 0 }, negative: { kvinna: 0, man: 0 } },
+        byReasonByKommun: {},
+        byLastStep: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 },
+        byReasonByLastStep: {},
+        byGroup: {},
+      },
       referrals: {
         total: 0,
         byReferrer: {},
@@ -66,6 +78,7 @@ describe("computeReport on an empty period", () => {
         current: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 },
         closedWithPlacement: 0,
         closedInUpperPart: 0,
+        transitions: Object.fromEntries(["1", "2", "3", "4", "5", "6"].map((step) => [step, { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 }])),
       },
       skapa: {
         active: 0,
@@ -80,6 +93,12 @@ describe("computeReport on an empty period", () => {
       fov: { answered: 0, yes: 0, answeredByGender: { kvinna: 0, man: 0 }, yesByGender: { kvinna: 0, man: 0 } },
       support: { total: 0, raisedActivity: 0, byType: {} },
       income: { atStart: {}, atEnd: {}, startToEnd: {}, changes: { total: 0, bySource: {} } },
+      survey: Object.fromEntries(
+        ["support", "influence", "readiness"].map((key) => [
+          key,
+          { answered: 0, yes: 0, answeredByGender: { kvinna: 0, man: 0 }, yesByGender: { kvinna: 0, man: 0 } },
+        ]),
+      ) as unknown as ReportJson["survey"],
     };
     expect(report).toEqual(expected);
   });

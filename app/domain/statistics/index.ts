@@ -6,6 +6,7 @@ import { activeStats, newlyEnrolledStats } from "./participants";
 import { applyFilters } from "./population";
 import { skapaStats } from "./skapa";
 import { supportStats } from "./support";
+import { surveyStats } from "./survey";
 import { trappanStats } from "./trappan";
 import type { ReportInput, ReportJson } from "./types";
 import { withZeroRows } from "./zero-rows";
@@ -16,13 +17,13 @@ import { withZeroRows } from "./zero-rows";
  * number of records.
  */
 export function computeReport(input: ReportInput): ReportJson {
-  const { period, filters, enrolments, referrals, studyVisits } = applyFilters(input);
+  const { period, filters, enrolments, referrals, studyVisits, outcomeGroups = [] } = applyFilters(input);
   const report: ReportJson = {
     period: { from: period.from, to: period.to },
     filters: { insats: filters.insats, kommun: filters.kommun },
     active: activeStats(enrolments, period),
     newlyEnrolled: newlyEnrolledStats(enrolments, period),
-    closed: closedStats(enrolments, period),
+    closed: closedStats(enrolments, period, outcomeGroups),
     referrals: referralStats(referrals, period),
     studyVisits: studyVisitStats(studyVisits, period),
     trappan: trappanStats(enrolments, period),
@@ -30,6 +31,7 @@ export function computeReport(input: ReportInput): ReportJson {
     fov: fovStats(enrolments, period),
     support: supportStats(enrolments, period),
     income: incomeStats(enrolments, period),
+    survey: surveyStats(enrolments, period),
   };
   return input.labels ? withZeroRows(report, input.labels, filters) : report;
 }
@@ -41,6 +43,7 @@ export { placementSpan, isMeasured, movement, stepAtClosure, UPPER_PART_FIRST_ST
 export { skapaProgress, wasOfferedSkapa, type SkapaProgress } from "./skapa";
 export { fovStatus, type FovStatus } from "./fov";
 export { MISSING_CLOSURE_REASON } from "./closures";
+export { SURVEY_QUESTIONS } from "./survey";
 export { UNDECIDED } from "./intake";
 export { INCOME_NOT_GIVEN } from "./income";
 export { ratio } from "./tally";

@@ -163,3 +163,36 @@ describe("Trappan: closed enrolments", () => {
     expect([t.closedWithPlacement, t.closedInUpperPart]).toEqual([3, 1]);
   });
 });
+
+describe("Trappan: transitions from baseline to current step", () => {
+  const NO_STEPS = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0 };
+
+  it("crosses the measured participants' baseline step with their current step", () => {
+    const t = trappan(
+      enrolment({ placements: steps(["2025-01-10", 2], ["2025-03-01", 4]) }),
+      enrolment({ placements: steps(["2025-01-10", 2], ["2025-02-01", 3], ["2025-05-01", 4]) }),
+      enrolment({ placements: steps(["2025-01-10", 3], ["2025-05-01", 3]) }),
+      enrolment({ placements: steps(["2025-01-10", 5], ["2025-05-01", 2]) }),
+      // One placement: not measured, so in no cell.
+      enrolment({ placements: steps(["2025-01-10", 1]) }),
+    );
+    expect(t.transitions).toEqual({
+      "1": NO_STEPS,
+      "2": { ...NO_STEPS, "4": 2 },
+      "3": { ...NO_STEPS, "3": 1 },
+      "4": NO_STEPS,
+      "5": { ...NO_STEPS, "2": 1 },
+      "6": NO_STEPS,
+    });
+    // Rows sum to the baseline distribution, columns to the current one.
+    for (const step of Object.keys(NO_STEPS)) {
+      expect(Object.values(t.transitions[step]!).reduce((a, b) => a + b, 0)).toBe(t.baseline[step]);
+      expect(Object.values(t.transitions).reduce((sum, row) => sum + row[step]!, 0)).toBe(t.current[step]);
+    }
+  });
+
+  it("takes the current step as of the closure, not a later placement", () => {
+    const t = trappan(enrolment({ closedDate: "2025-03-15", placements: steps(["2025-01-10", 2], ["2025-03-01", 3], ["2025-04-01", 1]) }));
+    expect(t.transitions["2"]).toEqual({ ...NO_STEPS, "3": 1 });
+  });
+});

@@ -41,8 +41,13 @@ function emptyGroup(): TrappanGroup {
   return { measured: 0, movedUp: 0, share: 0 };
 }
 
-function emptyDistribution(): StepDistribution {
+/** Keys "1".."6", all 0. */
+export function emptyStepDistribution(): StepDistribution {
   return Object.fromEntries(STEPS.map((step) => [step, 0]));
+}
+
+function emptyTransitions(): Record<string, StepDistribution> {
+  return Object.fromEntries(STEPS.map((step) => [step, emptyStepDistribution()]));
 }
 
 function addToGroup(group: TrappanGroup, moved: Movement): void {
@@ -60,6 +65,7 @@ interface TrappanTally {
   byKommun: Map<string, TrappanGroup>;
   baseline: StepDistribution;
   current: StepDistribution;
+  transitions: Record<string, StepDistribution>;
   closedWithPlacement: number;
   closedInUpperPart: number;
 }
@@ -76,6 +82,8 @@ function addEnrolment(tally: TrappanTally, enrolment: EnrolmentRecord, period: P
     const { baseline, current } = tally;
     baseline[span.baseline.step] = (baseline[span.baseline.step] ?? 0) + 1;
     current[span.current.step] = (current[span.current.step] ?? 0) + 1;
+    const row = (tally.transitions[span.baseline.step] ??= emptyStepDistribution());
+    row[span.current.step] = (row[span.current.step] ?? 0) + 1;
   }
   if (span !== null && isClosedIn(enrolment, period)) {
     tally.closedWithPlacement++;
@@ -92,8 +100,9 @@ export function trappanStats(enrolments: readonly EnrolmentRecord[], period: Per
     moves: { up: 0, unchanged: 0, down: 0 },
     byGender: genderTally(emptyGroup),
     byKommun: new Map(),
-    baseline: emptyDistribution(),
-    current: emptyDistribution(),
+    baseline: emptyStepDistribution(),
+    current: emptyStepDistribution(),
+    transitions: emptyTransitions(),
     closedWithPlacement: 0,
     closedInUpperPart: 0,
   };
@@ -113,6 +122,7 @@ export function trappanStats(enrolments: readonly EnrolmentRecord[], period: Per
     byKommun: toSortedRecord(tally.byKommun),
     baseline: tally.baseline,
     current: tally.current,
+    transitions: tally.transitions,
     closedWithPlacement: tally.closedWithPlacement,
     closedInUpperPart: tally.closedInUpperPart,
   };

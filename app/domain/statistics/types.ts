@@ -110,6 +110,14 @@ export interface ReportInput {
   enrolments: EnrolmentRecord[];
   referrals: ReferralRecord[];
   studyVisits: StudyVisitRecord[];
+  /** The förbund's outcome groups in their configured order; none when left out. */
+  outcomeGroups?: OutcomeGroupDefinition[];
+}
+
+/** A named group of closure reasons (labels); a reason may be in several groups. */
+export interface OutcomeGroupDefinition {
+  name: string;
+  reasons: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,6 +184,16 @@ export interface ClosedStats {
   byCategory: { positive: number; negative: number };
   byKommun: CountMap;
   withPlanAfter: number;
+  byGender: GenderCounts;
+  byCategoryByGender: { positive: GenderCounts; negative: GenderCounts };
+  /** Reason label -> kommun -> closures. */
+  byReasonByKommun: Record<string, CountMap>;
+  /** Closures with a Trappan placement dated ≤ the closure date, by the latest one's step ("1".."6"). */
+  byLastStep: StepDistribution;
+  /** The same closures by reason, then last step ("1".."6" for every reason present). */
+  byReasonByLastStep: Record<string, StepDistribution>;
+  /** Group name -> closures whose reason is in the group, every configured group in its order. */
+  byGroup: CountMap;
 }
 
 export interface ReferralStats {
@@ -218,6 +236,8 @@ export interface TrappanStats {
   current: StepDistribution;
   closedWithPlacement: number;
   closedInUpperPart: number;
+  /** Measured enrolments by baseline step, then current step: "1".."6" × "1".."6". */
+  transitions: Record<string, StepDistribution>;
 }
 
 export interface SkapaStats {
@@ -240,6 +260,24 @@ export interface FovStats {
   yes: number;
   answeredByGender: GenderCounts;
   yesByGender: GenderCounts;
+}
+
+/** One ja/nej question asked at closure: closures that answered it, and those that answered ja. */
+export interface SurveyQuestionStats {
+  answered: number;
+  yes: number;
+  answeredByGender: GenderCounts;
+  yesByGender: GenderCounts;
+}
+
+/** The participant's own view at closure, over the enrolments closed in the period. */
+export interface SurveyStats {
+  /** "Upplevt stöd". */
+  support: SurveyQuestionStats;
+  /** "Upplevt inflytande". */
+  influence: SurveyQuestionStats;
+  /** "Ökad beredskap för arbete eller studier". */
+  readiness: SurveyQuestionStats;
 }
 
 export interface SupportTypeStats {
@@ -278,4 +316,5 @@ export interface ReportJson {
   fov: FovStats;
   support: SupportStats;
   income: IncomeStats;
+  survey: SurveyStats;
 }
