@@ -68,7 +68,8 @@ async function render(args: ReportArgs, organisationId: string, query: ReportQue
     return `${JSON.stringify(await buildReport(organisationId, query), null, 2)}\n`;
   }
   // Exports hide small numbers, as the statistics page does by default.
-  const bundle = await buildReportBundle(organisationId, query, { suppressSmallNumbers: true });
+  // The command line is the förbundschef's: its documents include the caseload, as its JSON does.
+  const bundle = await buildReportBundle(organisationId, query, { suppressSmallNumbers: true, caseload: true });
   const { renderReportFile } = await import("~/exports/index.server");
   return renderReportFile(args.format, bundle);
 }

@@ -32,6 +32,7 @@ export function reportSections(bundle: ReportBundle): ReportSection[] {
     threshold: bundle.smallNumberThreshold,
     enabled: bundle.suppressSmallNumbers,
     closureCategories: bundle.closureReasonCategories,
+    outcomeGroups: bundle.outcomeGroups,
   });
   const ctx: Context = {
     bundle,

@@ -43,7 +43,8 @@ export async function loadStatisticsRequest(request: Request): Promise<Statistic
     const bundle = await buildReportBundle(
       user.organisationId,
       { period: period.period, insats: query.insats, kommun: query.kommun },
-      { suppressSmallNumbers },
+      // Only the förbundschef sees koordinatorer by name (their caseload).
+      { suppressSmallNumbers, caseload: !steering },
     );
     if (steering && bundle.steeringRefusal !== null) {
       return { ok: false, user, errors: { [bundle.steeringRefusal.field]: bundle.steeringRefusal.message }, values: parsed.values, options };

@@ -114,6 +114,35 @@ describe("the report's newer tables", () => {
   });
 });
 
+describe("the cross-tables", () => {
+  it("avslutsskäl per kommun: a small cell gets a partner in its row and its column", () => {
+    const closedIn = (kommun: string, closureReason: string, n: number) =>
+      many(n, { kommun, enrolledDate: "2024-09-01", closedDate: "2025-05-01", closureReason, closureCategory: "positive" });
+    const shown = protect(
+      reportInput({
+        enrolments: [
+          ...closedIn("Ljungby", "Arbete", 6),
+          ...closedIn("Ljungby", "Studier", 1),
+          ...closedIn("Markaryd", "Arbete", 5),
+          ...closedIn("Markaryd", "Studier", 4),
+          ...many(30),
+        ],
+      }),
+    );
+    const cross = shown.now.closed.byReasonByKommun;
+    expect(cross.Studier?.Ljungby).toBe("färre än 3");
+    expect([cross.Studier?.Markaryd, cross.Arbete?.Ljungby]).toContain("dolt");
+  });
+
+  it("Trappan transitions: a small cell is not given away by its baseline row", () => {
+    const moved = (from: number, to: number, n: number) => many(n, { placements: steps(["2025-01-10", from], ["2025-05-01", to]) });
+    const shown = protect(reportInput({ enrolments: [...moved(2, 4, 6), ...moved(2, 3, 1), ...moved(1, 3, 5), ...moved(1, 4, 4)] }));
+    const transitions = shown.now.trappan.transitions;
+    expect(transitions["2"]?.["3"]).toBe("färre än 3");
+    expect(transitions["2"]?.["4"]).toBe("dolt");
+  });
+});
+
 describe("the shown report", () => {
   it("follows the report's shape: a kommun named like a field is still a count, shares follow their counts", () => {
     const up = steps(["2025-01-10", 1], ["2025-05-01", 3]);

@@ -12,7 +12,7 @@
 import type { GoalRow } from "../../goals";
 import type { ClosureCategory } from "../../reference-defaults";
 import type { GenderMap, ReportJson } from "../types";
-import { buildModel, cellKey, labelLevels, type PeriodKey, type ReportModel, type ReportSlice, reportCounts, sliceKey } from "./model";
+import { buildModel, cellKey, labelLevels, type OutcomeGroup, type PeriodKey, type ReportModel, type ReportSlice, reportCounts, sliceKey } from "./model";
 import { protectCells } from "./protect";
 import { type CellState, type CellValue, HIDDEN_MARK, meanOf, NO_VALUE, shareOf, type Shown, type ShownGoal, smallMark } from "./shown";
 
@@ -28,6 +28,8 @@ export interface ProtectionOptions {
   enabled: boolean;
   /** The category of each configured closure reason, for the category subtotals. */
   closureCategories: Readonly<Record<string, ClosureCategory>>;
+  /** The förbund's outcome groups, whose counts are sums of their reasons'. */
+  outcomeGroups?: readonly OutcomeGroup[];
 }
 
 export interface ProtectionSummary {
@@ -50,6 +52,11 @@ export interface ProtectedReport {
 }
 
 const FOV_BY_GENDER = new Set(["answeredByGender", "yesByGender"]);
+
+/** A cell of a table by two labels (byReasonByKommun, transitions, startToEnd, byCoordinatorByKommun, …). */
+function isDetail(path: readonly string[]): boolean {
+  return path.some((key) => labelLevels(key) >= 2);
+}
 
 function isFovByGender(key: string): boolean {
   const path = JSON.parse(key) as string[];
@@ -117,7 +124,7 @@ export interface SliceProtection {
 export function protectSlices(slices: readonly ReportSlice[], options: ProtectionOptions): SliceProtection {
   // One order whichever view asks, so that every view of the family gets the very same marks.
   const ordered = [...slices].sort((a, b) => (sliceKey(a.filters) < sliceKey(b.filters) ? -1 : sliceKey(a.filters) > sliceKey(b.filters) ? 1 : 0));
-  const model = buildModel(ordered, options.closureCategories);
+  const model = buildModel(ordered, options.closureCategories, options.outcomeGroups);
   const { system, index } = model;
   const sensitive = system.values.map(() => false);
   for (const [key, i] of index) {
@@ -125,12 +132,15 @@ export function protectSlices(slices: readonly ReportSlice[], options: Protectio
     if (value >= 1 && value < options.threshold && (options.enabled || isFovByGender(key))) sensitive[i] = true;
   }
   // A cell costs as much as the widest view that shows it: the whole report's cells are kept
-  // back last, a cell seen only in one insats in one kommun first.
+  // back last, a cell seen only in one kommun's or insats's view first. Within a view, a cell of
+  // a cross-table (reason × kommun, step × step, …) costs less than one of the main tables, so
+  // the tables every förbund publishes stay readable and the detail takes the extra hiding.
   const cost = system.values.map(() => 0);
   for (const [key, i] of index) {
-    const [slice] = JSON.parse(key) as [string];
+    const [slice, , ...path] = JSON.parse(key) as [string, string, ...string[]];
     const [insats, kommun] = JSON.parse(slice) as [string | null, string | null];
-    cost[i] = Math.max(cost[i]!, (insats === null ? 1 : 0) + (kommun === null ? 1 : 0));
+    const level = (insats === null ? 1 : 0) + (kommun === null ? 1 : 0);
+    cost[i] = Math.max(cost[i]!, level * 2 + (isDetail(path) ? 0 : 1));
   }
   return { model, sensitive, states: protectCells(system, sensitive, options.threshold, cost).states };
 }
@@ -146,6 +156,8 @@ const DERIVED: Record<string, (parent: Record<string, CellValue | Record<string,
     return typeof value === "number" ? NO_VALUE : value;
   },
   offeredShare: (parent) => shareOf(parent.offered as CellValue, parent.active as CellValue),
+  // A median wait over the queue: shown with the queue's count, null (no queue) as it is.
+  queueMedianWaitDays: (parent, value) => (value === null ? null : meanOf(value as number, parent.queueAtEnd as CellValue)),
   areaMeanChange: (parent, value) => {
     const answered = (parent.areaAnswered ?? {}) as Record<string, CellValue>;
     return Object.fromEntries(Object.entries(value as Record<string, number>).map(([area, mean]) => [area, meanOf(mean, answered[area])]));

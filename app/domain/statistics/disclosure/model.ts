@@ -53,7 +53,7 @@ export function labelLevels(key: string, parent?: string): number {
 }
 
 // Fields that are not counts: echoes of the query, and values derived from counts.
-const NOT_COUNTS = new Set(["period", "filters", "share", "offeredShare", "areaMeanChange"]);
+const NOT_COUNTS = new Set(["period", "filters", "share", "offeredShare", "areaMeanChange", "queueMedianWaitDays"]);
 
 /** Every count of a report with its path, in the report's own order. */
 export function reportCounts(report: ReportJson): Array<[CellPath, number]> {
@@ -177,10 +177,11 @@ function addCross(
   builder: Builder,
   key: (path: CellPath) => string,
   path: readonly string[],
-  cross: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined,
+  table: object | undefined,
   totals: { row?: (row: string) => readonly string[]; column?: (column: string) => readonly string[]; grand?: readonly string[] },
 ): void {
-  if (cross === undefined) return;
+  if (table === undefined) return;
+  const cross = table as Readonly<Record<string, Readonly<Record<string, number>>>>;
   const rows = Object.keys(cross);
   const columns = [...new Set(rows.flatMap((row) => Object.keys(cross[row]!)))];
   const cell = (row: string, column: string) => key([...path, row, column]);
@@ -206,6 +207,118 @@ function addCross(
     );
 }
 
+/** A named group of closure reasons (the förbund's outcome groups). */
+export interface OutcomeGroup {
+  name: string;
+  reasons: readonly string[];
+}
+
+/** The relations of the tables added with "the report, whole": persons, on the last day, cross-tables, groups, survey. */
+function newerRelations(
+  builder: Builder,
+  report: ReportJson,
+  key: (path: CellPath) => string,
+  keys: (map: object, ...prefix: string[]) => string[],
+  groups: readonly OutcomeGroup[],
+): void {
+  const at = (...path: string[]) => key(path);
+  const { active, newlyEnrolled, closed, referrals, trappan } = report;
+  // A person is counted once however many enrolments: never more than the enrolments.
+  for (const [topic, stats] of [
+    ["active", active],
+    ["newlyEnrolled", newlyEnrolled],
+  ] as const) {
+    addAtMost(builder, at(topic, "persons"), at(topic, "total"));
+    for (const [map, of] of [
+      ["personsByGender", "byGender"],
+      ["personsByKommun", "byKommun"],
+    ] as const) {
+      for (const label of Object.keys(stats[map] ?? {})) {
+        addAtMost(builder, at(topic, map, label), at(topic, of, label));
+        addAtMost(builder, at(topic, map, label), at(topic, "persons"));
+      }
+    }
+  }
+  if (active.atEnd) {
+    addSum(builder, at("active", "atEnd", "total"), keys(active.atEnd.byKommun, "active", "atEnd", "byKommun"));
+    addSum(builder, at("active", "atEnd", "total"), keys(active.atEnd.byGender, "active", "atEnd", "byGender"));
+    addAtMost(builder, at("active", "atEnd", "total"), at("active", "total"));
+    for (const k of Object.keys(active.atEnd.byKommun)) addAtMost(builder, at("active", "atEnd", "byKommun", k), at("active", "byKommun", k));
+    for (const g of Object.keys(active.atEnd.byGender)) addAtMost(builder, at("active", "atEnd", "byGender", g), at("active", "byGender", g));
+  }
+  if (active.byCoordinator) addSum(builder, at("active", "total"), keys(active.byCoordinator, "active", "byCoordinator"));
+  addCross(builder, key, ["active", "byCoordinatorByKommun"], active.byCoordinatorByKommun, {
+    row: (c) => ["active", "byCoordinator", c],
+    column: (k) => ["active", "byKommun", k],
+    grand: ["active", "total"],
+  });
+  if (newlyEnrolled.byReferrer) addSum(builder, at("newlyEnrolled", "total"), keys(newlyEnrolled.byReferrer, "newlyEnrolled", "byReferrer"));
+  addCross(builder, key, ["referrals", "byReferrerByKommun"], referrals.byReferrerByKommun, {
+    row: (r) => ["referrals", "byReferrer", r],
+    column: (k) => ["referrals", "byKommun", k],
+    grand: ["referrals", "total"],
+  });
+  addCross(builder, key, ["referrals", "byDecisionByKommun"], referrals.byDecisionByKommun, {
+    row: (d) => ["referrals", "byDecision", d],
+    column: (k) => ["referrals", "byKommun", k],
+    grand: ["referrals", "total"],
+  });
+
+  if (closed.byGender) addSum(builder, at("closed", "total"), keys(closed.byGender, "closed", "byGender"));
+  addCross(builder, key, ["closed", "byCategoryByGender"], closed.byCategoryByGender, { row: (c) => ["closed", "byCategory", c] });
+  addCross(builder, key, ["closed", "byReasonByKommun"], closed.byReasonByKommun, {
+    row: (r) => ["closed", "byReason", r],
+    column: (k) => ["closed", "byKommun", k],
+    grand: ["closed", "total"],
+  });
+  if (closed.byLastStep) {
+    addSum(builder, at("trappan", "closedWithPlacement"), keys(closed.byLastStep, "closed", "byLastStep"));
+    addSum(
+      builder,
+      at("trappan", "closedInUpperPart"),
+      ["4", "5", "6"].map((step) => at("closed", "byLastStep", step)),
+    );
+  }
+  addCross(builder, key, ["closed", "byReasonByLastStep"], closed.byReasonByLastStep, {
+    column: (s) => ["closed", "byLastStep", s],
+    grand: ["trappan", "closedWithPlacement"],
+  });
+  for (const group of groups) {
+    addSum(
+      builder,
+      at("closed", "byGroup", group.name),
+      group.reasons.filter((reason) => reason in closed.byReason).map((reason) => at("closed", "byReason", reason)),
+    );
+    addAtMost(builder, at("closed", "byGroup", group.name), at("closed", "total"));
+  }
+
+  if (trappan.transitions) {
+    addCross(builder, key, ["trappan", "transitions"], trappan.transitions, {
+      row: (b) => ["trappan", "baseline", b],
+      column: (c) => ["trappan", "current", c],
+      grand: ["trappan", "measured"],
+    });
+    const moves = { movedUp: [] as string[], unchanged: [] as string[], movedDown: [] as string[] };
+    for (const [from, row] of Object.entries(trappan.transitions)) {
+      for (const to of Object.keys(row)) {
+        const move = Number(to) > Number(from) ? moves.movedUp : Number(to) === Number(from) ? moves.unchanged : moves.movedDown;
+        move.push(at("trappan", "transitions", from, to));
+      }
+    }
+    for (const [field, cells] of Object.entries(moves)) addSum(builder, at("trappan", field), cells);
+  }
+
+  const survey = (report as Partial<ReportJson>).survey;
+  for (const [question, stats] of Object.entries(survey ?? {})) {
+    addSum(builder, at("survey", question, "answered"), keys(stats.answeredByGender, "survey", question, "answeredByGender"));
+    addSum(builder, at("survey", question, "yes"), keys(stats.yesByGender, "survey", question, "yesByGender"));
+    addAtMost(builder, at("survey", question, "yes"), at("survey", question, "answered"));
+    addAtMost(builder, at("survey", question, "answered"), at("closed", "total"));
+    for (const g of Object.keys(stats.yesByGender)) addAtMost(builder, at("survey", question, "yesByGender", g), at("survey", question, "answeredByGender", g));
+    for (const g of Object.keys(stats.answeredByGender)) addAtMost(builder, at("survey", question, "answeredByGender", g), at("closed", "byGender", g));
+  }
+}
+
 /** The relations inside one period of one slice. */
 function periodRelations(
   builder: Builder,
@@ -213,6 +326,7 @@ function periodRelations(
   key: (path: CellPath) => string,
   categories: Readonly<Record<string, ClosureCategory>>,
   goals: readonly GoalRow[],
+  groups: readonly OutcomeGroup[],
 ): void {
   const keys = (map: object, ...prefix: string[]) => Object.keys(map).map((label) => key([...prefix, label]));
   const total = (...path: string[]) => key(path);
@@ -275,6 +389,8 @@ function periodRelations(
   for (const g of Object.keys(fov.yesByGender)) addAtMost(builder, key(["fov", "yesByGender", g]), key(["fov", "answeredByGender", g]));
   addAtMost(builder, total("fov", "answered"), total("active", "total"));
 
+  newerRelations(builder, report, key, keys, groups);
+
   const income = (report as Partial<ReportJson>).income;
   if (income) {
     addSum(builder, total("active", "total"), keys(income.atStart, "income", "atStart"));
@@ -330,7 +446,11 @@ function partitionsOf(whole: ReportSlice, slices: readonly ReportSlice[], dimens
  * inside each report, between a report and its per-kommun and per-insats parts, and between a
  * kommun's row in the whole report and that kommun's own report.
  */
-export function buildModel(slices: readonly ReportSlice[], categories: Readonly<Record<string, ClosureCategory>>): ReportModel {
+export function buildModel(
+  slices: readonly ReportSlice[],
+  categories: Readonly<Record<string, ClosureCategory>>,
+  groups: readonly OutcomeGroup[] = [],
+): ReportModel {
   const builder: Builder = { values: new Map(), sums: [], atMost: [], same: new SameCount() };
   const periods: PeriodKey[] = ["now", "before"];
   for (const slice of slices) {
@@ -341,7 +461,7 @@ export function buildModel(slices: readonly ReportSlice[], categories: Readonly<
   }
   for (const slice of slices) {
     const name = sliceKey(slice.filters);
-    for (const period of periods) periodRelations(builder, slice[period], (path) => cellKey(name, period, path), categories, slice.goals);
+    for (const period of periods) periodRelations(builder, slice[period], (path) => cellKey(name, period, path), categories, slice.goals, groups);
   }
   for (const whole of slices) {
     const wholeName = sliceKey(whole.filters);
