@@ -188,10 +188,10 @@ interface StatisticsBench {
 
 async function benchStatistics(app: AppModules, organisationId: string, runs: number): Promise<StatisticsBench> {
   const query = { period: PERIOD, insats: null, kommun: null };
-  const bundle = await time(runs, () => app.buildReportBundle(organisationId, query, { suppressSmallNumbers: true }));
+  const bundle = await time(runs, () => app.buildReportBundle(organisationId, query, { suppressSmallNumbers: true, caseload: true }));
   const sections = await time(runs, () => app.reportSections(bundle.result));
   const insatsQuery = { ...query, insats: INSATSER[0] };
-  const insatsBundle = await time(runs, () => app.buildReportBundle(organisationId, insatsQuery, { suppressSmallNumbers: true }));
+  const insatsBundle = await time(runs, () => app.buildReportBundle(organisationId, insatsQuery, { suppressSmallNumbers: true, caseload: true }));
   if (insatsBundle.result.goals.length !== TARGETS.length) throw new Error("The insats's goals are missing from its bundle");
   const load = await time(runs, () => app.loadReportInput(organisationId, query));
   const input = load.result;

@@ -120,10 +120,32 @@ export interface SliceProtection {
   states: CellState[];
 }
 
+/**
+ * The last few results, by everything they are computed from. Every view of a förbund's report
+ * asks for the same family until a count changes, and deciding it takes a good part of a second
+ * for a large förbund; the function is pure, so a result can be reused as it is.
+ */
+const recent = new Map<string, SliceProtection>();
+const RECENT_LIMIT = 8;
+
 /** The marks of every cell of every slice, decided together. */
 export function protectSlices(slices: readonly ReportSlice[], options: ProtectionOptions): SliceProtection {
   // One order whichever view asks, so that every view of the family gets the very same marks.
   const ordered = [...slices].sort((a, b) => (sliceKey(a.filters) < sliceKey(b.filters) ? -1 : sliceKey(a.filters) > sliceKey(b.filters) ? 1 : 0));
+  const fingerprint = JSON.stringify([options, ordered]);
+  const known = recent.get(fingerprint);
+  if (known !== undefined) {
+    recent.delete(fingerprint);
+    recent.set(fingerprint, known);
+    return known;
+  }
+  const result = decide(ordered, options);
+  recent.set(fingerprint, result);
+  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  return result;
+}
+
+function decide(ordered: readonly ReportSlice[], options: ProtectionOptions): SliceProtection {
   const model = buildModel(ordered, options.closureCategories, options.outcomeGroups);
   const { system, index } = model;
   const sensitive = system.values.map(() => false);
