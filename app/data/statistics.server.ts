@@ -4,10 +4,11 @@
 // the labels), so that the full statistics of a förbund with 10,000 participants take a few
 // hundred milliseconds (npm run bench).
 import { DEFAULT_TRAPPAN_LABELS } from "~/domain/reference-defaults";
-import { GOAL_METRIC_KEYS, goalFollowUp, goalInputs, isGoalMetric, type GoalTarget } from "~/domain/goals";
+import { GOAL_METRIC_KEYS, goalFollowUp, goalInputs, isGoalMetric, targetsForPeriod, type GoalTarget } from "~/domain/goals";
 import { maxDate, minDate, previousPeriod, type Period } from "~/domain/period";
 import { type ReportBundle, type ReportQuery, withoutCaseload } from "~/domain/report-bundle";
 import { familyView, protectedViews, reportFamily, reportSlice, steeringRefusal } from "~/domain/statistics/disclosure/family";
+import type { ReportSlice } from "~/domain/statistics/disclosure/model";
 import {
   computeReport,
   type ClosureCategory,
@@ -28,6 +29,7 @@ import {
 } from "~/domain/statistics";
 import { Prisma } from "~/generated/prisma/client";
 import { chooseOrganisation } from "./organisations.server";
+import { organisationTargets } from "./goal-targets.server";
 import { outcomeGroupDefinitions } from "./outcome-groups.server";
 import { prisma } from "./db.server";
 
@@ -531,8 +533,8 @@ function defaultStepLabels(): Record<string, string> {
 
 /**
  * Everything a presentation of the report needs: the report, the same report one year earlier,
- * goal follow-up for the chosen insats, the förbund's labels and small-number threshold, and the
- * same report for every other insats and kommun (small-number protection covers all views that
+ * goal follow-up for the chosen insats (or the förbund's own goals), the förbund's labels and
+ * small-number threshold, and the same report for every other insats and kommun (small-number protection covers all views that
  * a reader can open together, so that no view undoes another). Throws ReportQueryError for an
  * unknown insats or kommun.
  *
@@ -547,7 +549,7 @@ export async function buildReportBundle(
   const filters = await resolveFilters(organisationId, query);
   const previous = previousPeriod(query.period);
   const everything: ResolvedFilters = { insatsId: null, kommunId: null };
-  const [organisation, ageGroups, closureReasons, stepLabels, targets, input] = await Promise.all([
+  const [organisation, ageGroups, closureReasons, stepLabels, targets, wholeTargets, input] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({
       where: { id: organisationId },
       select: { name: true, smallNumberThreshold: true },
@@ -556,17 +558,24 @@ export async function buildReportBundle(
     prisma.closureReason.findMany({ where: { organisationId }, select: { label: true, category: true } }),
     stepLabelsOf(organisationId, filters.insatsId),
     targetsByInsats(organisationId),
+    organisationTargets(organisationId),
     loadInput(organisationId, { ...query, insats: null, kommun: null }, everything, comparisonSpan(query.period)),
   ]);
+  // An insats's view follows up the insats's targets; the whole förbund and a kommun's view the
+  // förbund's, for the report period's year (else those without a year).
   const goalsOf = (sliceInput: ReportInput) => {
-    const insatsTargets = sliceInput.filters.insats === null ? [] : (targets.get(sliceInput.filters.insats) ?? []);
-    if (insatsTargets.length === 0) return [];
-    return goalFollowUp(insatsTargets, goalInputs(sliceInput), goalInputs({ ...sliceInput, period: previous }), sliceInput.period);
+    const sliceTargets =
+      sliceInput.filters.insats === null ? targetsForPeriod(wholeTargets, sliceInput.period) : (targets.get(sliceInput.filters.insats) ?? []);
+    if (sliceTargets.length === 0) return [];
+    return goalFollowUp(sliceTargets, goalInputs(sliceInput), goalInputs({ ...sliceInput, period: previous }), sliceInput.period);
   };
   const family = reportFamily(input, previous, goalsOf);
   const wanted = { insats: query.insats, kommun: query.kommun };
+  // The family leaves views without an insats without goals; the förbund's goals are theirs.
+  // goalInputs applies the view's filters itself.
+  const withGoals = (view: ReportSlice): ReportSlice => (view.filters.insats === null ? { ...view, goals: goalsOf({ ...input, filters: view.filters }) } : view);
   // An insats in a kommun, or a configured insats or kommun without records, is outside the family.
-  const main = familyView(family, wanted) ?? reportSlice(input, wanted, previous, goalsOf);
+  const main = withGoals(familyView(family, wanted) ?? reportSlice(input, wanted, previous, goalsOf));
   const names = caseload ? (report: ReportJson) => report : withoutCaseload;
   return {
     organisationName: organisation.name,
@@ -584,7 +593,8 @@ export async function buildReportBundle(
     ),
     outcomeGroups: input.outcomeGroups ?? [],
     linked: protectedViews(family)
-      .filter((view) => view !== main)
+      .filter((view) => view.filters.insats !== main.filters.insats || view.filters.kommun !== main.filters.kommun)
+      .map((view) => withGoals(view))
       .map((view) => ({ ...view, now: names(view.now), before: names(view.before) })),
     steeringRefusal: steeringRefusal(family, wanted),
     caseload,

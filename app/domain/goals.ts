@@ -38,6 +38,7 @@ export const GOAL_METRICS = {
   skapa_progressed_share: { label: "Progression i SKAPA", kind: "share" },
   new_enrolments: { label: "Nyinskrivna deltagare", kind: "count" },
   active: { label: "Aktiva deltagare", kind: "count" },
+  active_persons: { label: "Aktiva personer", kind: "count" },
   closed_with_plan_share: { label: "Planering efter avslut", kind: "share" },
   survey_support_share: { label: "Upplevt stöd", kind: "share" },
   survey_influence_share: { label: "Upplevt inflytande", kind: "share" },
@@ -76,6 +77,33 @@ export type GoalInput = Record<GoalMetric, GoalMeasure>;
 export interface GoalTarget {
   metric: GoalMetric;
   value: number;
+}
+
+/** A target as stored: for one calendar year, or (`year` null) for every year without its own. */
+export interface YearlyGoalTarget extends GoalTarget {
+  year: number | null;
+}
+
+/** The calendar year a period lies in; null for a period across years (it has no year's target). */
+export function periodYear(period: Period): number | null {
+  const year = period.from.slice(0, 4);
+  return period.to.slice(0, 4) === year ? Number(year) : null;
+}
+
+/**
+ * The targets that apply to `period`, one per metric in the order of the metric list: the
+ * metric's target for the period's year, else its target without a year. A period across years
+ * uses the targets without a year. Unknown metrics are left out.
+ */
+export function targetsForPeriod(targets: readonly YearlyGoalTarget[], period: Period): GoalTarget[] {
+  const year = periodYear(period);
+  const chosen = new Map<GoalMetric, GoalTarget>();
+  for (const target of targets) {
+    if (!isGoalMetric(target.metric)) continue;
+    if (target.year === null ? chosen.has(target.metric) : target.year !== year) continue;
+    chosen.set(target.metric, { metric: target.metric, value: target.value });
+  }
+  return GOAL_METRIC_KEYS.filter((metric) => chosen.has(metric)).map((metric) => chosen.get(metric)!);
 }
 
 export interface GoalRow {
@@ -169,13 +197,26 @@ function toMeasure(perGender: Record<Gender, Fraction>, kind: GoalKind): GoalMea
 export function goalInputs(input: ReportInput): GoalInput {
   const { period, enrolments } = applyFilters(input);
   const tally = emptyTally();
+  // A person re-enrolled in the period is one active person, as participants.persons counts; by
+  // kön a person counts once in each kön recorded on their enrolments (participants.personsByGender).
+  const activePersons = new Set<string>();
+  const activePersonsByGender = new Set<string>();
   for (const enrolment of enrolments) {
     if (isNewlyEnrolled(enrolment, period)) add(tally, "new_enrolments", enrolment.gender, true);
-    if (isActive(enrolment, period)) addActive(tally, enrolment, period);
+    if (isActive(enrolment, period)) {
+      addActive(tally, enrolment, period);
+      const key = `${enrolment.gender}\u0000${enrolment.participantId}`;
+      if (!activePersonsByGender.has(key)) add(tally, "active_persons", enrolment.gender, true);
+      activePersonsByGender.add(key);
+      activePersons.add(enrolment.participantId);
+    }
     if (isClosedIn(enrolment, period)) addClosed(tally, enrolment, period);
   }
   const entries = GOAL_METRIC_KEYS.map((metric) => [metric, toMeasure(tally[metric], GOAL_METRICS[metric].kind)]);
-  return Object.fromEntries(entries) as GoalInput;
+  const inputs = Object.fromEntries(entries) as GoalInput;
+  const persons = activePersons.size;
+  inputs.active_persons.total = { numerator: persons, denominator: 1, value: persons };
+  return inputs;
 }
 
 /**
