@@ -4,7 +4,7 @@
 // the labels), so that the full statistics of a förbund with 10,000 participants take a few
 // hundred milliseconds (npm run bench).
 import { DEFAULT_TRAPPAN_LABELS } from "~/domain/reference-defaults";
-import { GOAL_METRIC_KEYS, goalFollowUp, goalInputs, isGoalMetric, targetsForPeriod, type GoalTarget } from "~/domain/goals";
+import { goalFollowUp, goalInputs, targetsForPeriod, type YearlyGoalTarget } from "~/domain/goals";
 import { maxDate, minDate, previousPeriod, type Period } from "~/domain/period";
 import { type ReportBundle, type ReportQuery, withoutCaseload } from "~/domain/report-bundle";
 import { familyView, protectedViews, reportFamily, reportSlice, steeringRefusal } from "~/domain/statistics/disclosure/family";
@@ -29,7 +29,7 @@ import {
 } from "~/domain/statistics";
 import { Prisma } from "~/generated/prisma/client";
 import { chooseOrganisation } from "./organisations.server";
-import { organisationTargets } from "./goal-targets.server";
+import { orderedTargets, organisationTargets } from "./goal-targets.server";
 import { outcomeGroupDefinitions } from "./outcome-groups.server";
 import { prisma } from "./db.server";
 
@@ -511,20 +511,13 @@ async function stepLabelsOf(organisationId: string, insatsId: string | null): Pr
   return stepLabels;
 }
 
-/** Every insats's goal targets by insats name, in the order of the metric list (InsatsTarget has none). */
-async function targetsByInsats(organisationId: string): Promise<Map<string, GoalTarget[]>> {
+/** Every insats's goal targets by insats name, each year's and those for every year. */
+async function targetsByInsats(organisationId: string): Promise<Map<string, YearlyGoalTarget[]>> {
   const insatser = await prisma.insats.findMany({
     where: { organisationId },
-    select: { name: true, targets: { select: { metric: true, value: true } } },
+    select: { name: true, targets: { select: { metric: true, value: true, year: true } } },
   });
-  return new Map(
-    insatser.map((insats) => [
-      insats.name,
-      insats.targets
-        .filter((target): target is GoalTarget => isGoalMetric(target.metric))
-        .sort((a, b) => GOAL_METRIC_KEYS.indexOf(a.metric) - GOAL_METRIC_KEYS.indexOf(b.metric)),
-    ]),
-  );
+  return new Map(insatser.map((insats) => [insats.name, orderedTargets(insats.targets)]));
 }
 
 function defaultStepLabels(): Record<string, string> {
@@ -561,11 +554,11 @@ export async function buildReportBundle(
     organisationTargets(organisationId),
     loadInput(organisationId, { ...query, insats: null, kommun: null }, everything, comparisonSpan(query.period)),
   ]);
-  // An insats's view follows up the insats's targets; the whole förbund and a kommun's view the
-  // förbund's, for the report period's year (else those without a year).
+  // An insats's view follows up the insats's targets, the whole förbund and a kommun's view the
+  // förbund's: for the report period's year, else those without a year.
   const goalsOf = (sliceInput: ReportInput) => {
-    const sliceTargets =
-      sliceInput.filters.insats === null ? targetsForPeriod(wholeTargets, sliceInput.period) : (targets.get(sliceInput.filters.insats) ?? []);
+    const stored = sliceInput.filters.insats === null ? wholeTargets : (targets.get(sliceInput.filters.insats) ?? []);
+    const sliceTargets = targetsForPeriod(stored, sliceInput.period);
     if (sliceTargets.length === 0) return [];
     return goalFollowUp(sliceTargets, goalInputs(sliceInput), goalInputs({ ...sliceInput, period: previous }), sliceInput.period);
   };

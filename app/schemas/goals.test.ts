@@ -1,22 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { OrganisationTargetsSchema, targetMessages } from "./goals";
+import { GoalTargetsSchema, targetMessages } from "./goals";
 
 function errorsOf(input: Record<string, string>): Record<string, string[] | undefined> {
-  const parsed = OrganisationTargetsSchema.safeParse(input);
+  const parsed = GoalTargetsSchema.safeParse(input);
   if (parsed.success) throw new Error("expected the form to be refused");
   return z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
 }
 
-describe("the förbund's goals form", () => {
+describe("the goals form", () => {
   it("stores shares as ratios and counts as typed; an empty field and an empty year are null", () => {
-    const parsed = OrganisationTargetsSchema.parse({ year: "", trappan_share: "82,5", new_enrolments: "25", active_persons: " " });
-    expect(parsed.year).toBeNull();
+    const parsed = GoalTargetsSchema.parse({ year: "", trappan_share: "82,5", new_enrolments: "25", active_persons: " " });
+    expect(parsed.scope).toEqual({ insatsId: null, year: null });
     expect(parsed.targets.trappan_share).toBeCloseTo(0.825);
     expect(parsed.targets.new_enrolments).toBe(25);
     expect(parsed.targets.active_persons).toBeNull();
     expect(parsed.targets.survey_support_share).toBeNull();
-    expect(OrganisationTargetsSchema.parse({ year: "2026", new_enrolments: "12" }).year).toBe(2026);
+    expect(GoalTargetsSchema.parse({ insatsId: "ins1", year: "2026", new_enrolments: "12" }).scope).toEqual({ insatsId: "ins1", year: 2026 });
   });
 
   it("says in Swedish what is wrong with a target that is not a number", () => {
@@ -39,7 +39,7 @@ describe("the förbund's goals form", () => {
       trappan_share: ["Stegförflyttning kan inte vara mer än 100 %."],
       new_enrolments: ["Nyinskrivna deltagare måste vara ett heltal."],
     });
-    expect(OrganisationTargetsSchema.parse({ trappan_share: "100" }).targets.trappan_share).toBe(1);
+    expect(GoalTargetsSchema.parse({ trappan_share: "100" }).targets.trappan_share).toBe(1);
   });
 
   it("refuses a year that is not a year", () => {

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { GOAL_METRIC_KEYS, GOAL_METRICS, type GoalKind, type GoalMetric } from "~/domain/goals";
 
-// The form of the förbund's goals page: one calendar year (empty for every year) and a target
-// per goal metric. Shares are typed in percent and stored as a ratio (0..1); counts as typed.
+// The form of the goals page: whose targets (the whole förbund's, or an insats's), one calendar
+// year (empty for every year) and a target per goal metric. Shares are typed in percent and
+// stored as a ratio (0..1); counts as typed.
 
 /** Every goal metric, in the report's order, as the förbund-wide form lists them. */
 export const ORGANISATION_GOAL_METRICS: ReadonlyArray<{ metric: GoalMetric; label: string; kind: GoalKind }> = GOAL_METRIC_KEYS.map((metric) => ({
@@ -68,8 +69,16 @@ const targetFields = Object.fromEntries(ORGANISATION_GOAL_METRICS.map(({ metric,
   ReturnType<typeof targetField>
 >;
 
+/** An insats's id, or empty for the whole förbund; the server checks that the insats is the förbund's. */
+const scopeField = z
+  .string({ error: "Välj insatsen igen." })
+  .trim()
+  .max(100, "Välj insatsen igen.")
+  .optional()
+  .transform((text) => text || null);
+
 /** Saves one year's targets (or, with an empty year, the targets for every year). */
-export const OrganisationTargetsSchema = z.object({ year: yearField, ...targetFields }).transform(({ year, ...targets }) => ({
-  year,
+export const GoalTargetsSchema = z.object({ insatsId: scopeField, year: yearField, ...targetFields }).transform(({ insatsId, year, ...targets }) => ({
+  scope: { insatsId, year },
   targets: targets as Record<GoalMetric, number | null>,
 }));

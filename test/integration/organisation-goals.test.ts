@@ -4,15 +4,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "~/auth/guards.server";
 import { prisma } from "~/data/db.server";
-import { organisationTargets, saveOrganisationTargets } from "~/data/goal-targets.server";
+import { organisationTargets, saveGoalTargets, targetsOf } from "~/data/goal-targets.server";
 import { buildReportBundle } from "~/data/statistics.server";
 import type { ReportQuery } from "~/domain/report-bundle";
-import { createOrganisation, createUser } from "../factories";
+import * as goalsRoute from "~/routes/admin/goals";
+import { createOrganisation, createUser, sessionCookie } from "../factories";
+import { callRoute, getRequest, postRequest } from "../route";
 
 const YEAR_2025 = { from: "2025-01-01", to: "2025-12-31" };
 const ALL: ReportQuery = { period: YEAR_2025, insats: null, kommun: null };
 
 let organisationId: string;
+let samStegId: string;
 let user: CurrentUser;
 
 beforeAll(async () => {
@@ -22,6 +25,7 @@ beforeAll(async () => {
   user = { id: admin.id, organisationId, name: admin.name, email: admin.email, role: "forbundschef", assignments: [], sessionId: "test" };
   const kommun = Object.fromEntries(org.kommuner.map((row) => [row.name, row.id]));
   const insats = Object.fromEntries(org.insatser.map((row) => [row.name, row.id]));
+  samStegId = insats.SamSteg;
   const referrer = await prisma.referrer.findFirstOrThrow({ where: { organisationId }, select: { id: true } });
   const ageGroup = await prisma.ageGroup.findFirstOrThrow({ where: { organisationId }, select: { id: true } });
   const enrol = async (code: string, insatsName: string, kommunName: string, gender: string, enrolledDate: string, participantId?: string) => {
@@ -52,11 +56,11 @@ beforeAll(async () => {
 
 describe("the förbund's goals", () => {
   it("saves targets for every year and for one year, audited", async () => {
-    expect((await saveOrganisationTargets(user, null, { new_enrolments: 10, active_persons: 3, trappan_share: 0.8 })).ok).toBe(true);
-    expect((await saveOrganisationTargets(user, 2025, { new_enrolments: 4 })).ok).toBe(true);
+    expect((await saveGoalTargets(user, { insatsId: null, year: null }, { new_enrolments: 10, active_persons: 3, trappan_share: 0.8 })).ok).toBe(true);
+    expect((await saveGoalTargets(user, { insatsId: null, year: 2025 }, { new_enrolments: 4 })).ok).toBe(true);
     // Saving again changes nothing; null removes a target.
-    expect((await saveOrganisationTargets(user, 2025, { new_enrolments: 4 })).ok).toBe(true);
-    expect((await saveOrganisationTargets(user, null, { trappan_share: null })).ok).toBe(true);
+    expect((await saveGoalTargets(user, { insatsId: null, year: 2025 }, { new_enrolments: 4 })).ok).toBe(true);
+    expect((await saveGoalTargets(user, { insatsId: null, year: null }, { trappan_share: null })).ok).toBe(true);
     expect(await organisationTargets(organisationId)).toEqual([
       { metric: "new_enrolments", value: 10, year: null },
       { metric: "active_persons", value: 3, year: null },
@@ -85,13 +89,65 @@ describe("the förbund's goals", () => {
     expect([newEnrolments.target, newEnrolments.periodTarget]).toEqual([10, 5]); // 10 × 181 / 365, rounded up
   });
 
-  it("follows them up in a kommun's report, and not in an insats's", async () => {
+  it("follows an insats's own targets in its report, the year's over the one for every year", async () => {
+    expect((await saveGoalTargets(user, { insatsId: samStegId, year: null }, { new_enrolments: 9 })).ok).toBe(true);
+    expect((await saveGoalTargets(user, { insatsId: samStegId, year: 2025 }, { new_enrolments: 2 })).ok).toBe(true);
+    expect(await targetsOf(organisationId, samStegId)).toEqual([
+      { metric: "new_enrolments", value: 9, year: null },
+      { metric: "new_enrolments", value: 2, year: 2025 },
+    ]);
+    const samSteg = await buildReportBundle(organisationId, { ...ALL, insats: "SamSteg" }, { suppressSmallNumbers: false });
+    expect(samSteg.goals.map((goal) => [goal.metric, goal.target, goal.outcome.value, goal.achieved])).toEqual([["new_enrolments", 2, 2, true]]); // A, B
+    const in2026 = await buildReportBundle(
+      organisationId,
+      { period: { from: "2026-01-01", to: "2026-12-31" }, insats: "SamSteg", kommun: null },
+      { suppressSmallNumbers: false },
+    );
+    expect(in2026.goals.map((goal) => goal.target)).toEqual([9]);
+  });
+
+  it("refuses an insats of another förbund", async () => {
+    const other = await createOrganisation("Grannförbundet");
+    const result = await saveGoalTargets(user, { insatsId: other.insatser[0]!.id, year: null }, { new_enrolments: 1 });
+    expect(result.ok).toBe(false);
+    expect(await prisma.insatsTarget.count({ where: { insatsId: other.insatser[0]!.id } })).toBe(0);
+  });
+
+  it("follows them up in a kommun's report, and not in an insats's without targets", async () => {
     const ljungby = await buildReportBundle(organisationId, { ...ALL, kommun: "Ljungby" }, { suppressSmallNumbers: false });
     expect(ljungby.goals.map((goal) => [goal.metric, goal.outcome.value])).toEqual([
       ["new_enrolments", 3],
       ["active_persons", 2],
     ]);
-    const samSteg = await buildReportBundle(organisationId, { ...ALL, insats: "SamSteg" }, { suppressSmallNumbers: false });
-    expect(samSteg.goals).toEqual([]);
+    const team = await buildReportBundle(organisationId, { ...ALL, insats: "Samverkansteam" }, { suppressSmallNumbers: false });
+    expect(team.goals).toEqual([]);
+  });
+});
+
+describe("the goals page", () => {
+  const PATH = "/admin/mal";
+
+  it("is the förbundschef's page only", async () => {
+    const styrgrupp = await sessionCookie((await createUser(organisationId, "styrgrupp")).id);
+    expect((await callRoute(goalsRoute.loader, getRequest(PATH, styrgrupp))).status).toBe(403);
+  });
+
+  it("saves a year's targets and answers a bad one in Swedish, keeping what was typed", async () => {
+    const cookie = await sessionCookie(user.id);
+    const saved = await callRoute(goalsRoute.action, postRequest(PATH, { intent: "targets", insatsId: "", year: "2027", trappan_share: "75" }, { cookie }));
+    expect(saved.status).toBe(200);
+    expect(await prisma.organisationTarget.findMany({ where: { organisationId, year: 2027 }, select: { metric: true, value: true } })).toEqual([
+      { metric: "trappan_share", value: 0.75 },
+    ]);
+    const refused = await callRoute(
+      goalsRoute.action,
+      postRequest(PATH, { intent: "targets", year: "2027", trappan_share: "120", new_enrolments: "-1" }, { cookie }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.data).toMatchObject({
+      fieldErrors: { trappan_share: ["Stegförflyttning kan inte vara mer än 100 %."], new_enrolments: ["Nyinskrivna deltagare kan inte vara mindre än 0."] },
+    });
+    const page = await callRoute(goalsRoute.loader, getRequest(`${PATH}?ar=2027`, cookie));
+    expect(page.data).toMatchObject({ year: 2027, insats: null, years: [null, 2025, 2027] });
   });
 });

@@ -1,4 +1,4 @@
-// Goal follow-up: the insats's targets against this period and the one before.
+// Goal follow-up: the insats's targets (or, with no insats chosen, the förbund's) against this period and the one before.
 import { achievementLabel, type GoalRow } from "~/domain/goals";
 import { NO_VALUE, type TableColumn } from "../cells";
 import { capitalize, caption, column, type Context, groupedChart, PREVIOUS, type ReportSection, swedishList } from "./model";

@@ -1,40 +1,45 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/goals";
-import { requirePermission } from "~/auth/guards.server";
+import { notFound, requirePermission } from "~/auth/guards.server";
 import { SectionMessage } from "~/components/admin/SectionMessage";
 import { TextField } from "~/components/forms/fields";
-import { organisationTargets, saveOrganisationTargets, targetYears } from "~/data/goal-targets.server";
+import { goalInsatser, saveGoalTargets, targetsOf, targetYears } from "~/data/goal-targets.server";
 import type { GoalKind } from "~/domain/goals";
-import { ORGANISATION_GOAL_METRICS, OrganisationTargetsSchema } from "~/schemas/goals";
+import { GoalTargetsSchema, ORGANISATION_GOAL_METRICS } from "~/schemas/goals";
 import { formAction, intent } from "~/utils/form-action.server";
 import { failureFor, fieldState } from "~/utils/form-answer";
 import { formatNumber } from "~/utils/format";
 import { ok } from "~/utils/write-result";
 
-// The förbund's own goals: targets for the whole förbund across every insats, for one calendar
-// year or for every year without targets of its own. The report of the whole förbund and of a
-// kommun follows them up; an insats's report follows the insats's targets.
+// Goals per year: targets for the whole förbund across every insats, or for one insats, for one
+// calendar year or for every year without targets of its own. The report of the whole förbund
+// and of a kommun follows the förbund's; an insats's report follows the insats's. The insats's
+// page edits its targets for every year too.
 
-export const meta: Route.MetaFunction = () => [{ title: "Förbundets mål – Stegvis" }];
+export const meta: Route.MetaFunction = () => [{ title: "Mål – Stegvis" }];
 
 /** The year being edited: `?ar=2026`, or every year when absent or not a year. */
-function chosenYear(request: Request): number | null {
-  const text = new URL(request.url).searchParams.get("ar") ?? "";
+function chosenYear(url: URL): number | null {
+  const text = url.searchParams.get("ar") ?? "";
   return /^\d{4}$/.test(text) ? Number(text) : null;
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "admin:manage");
-  const targets = await organisationTargets(user.organisationId);
-  return { targets, years: targetYears(targets), year: chosenYear(request) };
+  const url = new URL(request.url);
+  const insatser = await goalInsatser(user.organisationId);
+  const insatsId = url.searchParams.get("insats") || null;
+  const insats = insatsId === null ? null : (insatser.find((row) => row.id === insatsId) ?? notFound("Insatsen finns inte."));
+  const targets = await targetsOf(user.organisationId, insats?.id ?? null);
+  return { insatser, insats, targets, years: targetYears(targets), year: chosenYear(url) };
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "admin:manage");
   return formAction(request, {
-    targets: intent(OrganisationTargetsSchema, async ({ year, targets }) => {
-      const result = await saveOrganisationTargets(user, year, targets);
-      return result.ok ? ok({ message: `Förbundets målvärden för ${year === null ? "alla år" : year} är sparade.` }) : result;
+    targets: intent(GoalTargetsSchema, async ({ scope, targets }) => {
+      const result = await saveGoalTargets(user, scope, targets);
+      return result.ok ? ok({ message: `Målvärdena för ${scope.year === null ? "alla år" : scope.year} är sparade.` }) : result;
     }),
   });
 }
@@ -50,10 +55,20 @@ function targetText(kind: GoalKind, value: number | undefined): string {
 }
 
 const yearLabel = (year: number | null) => (year === null ? "Alla år" : String(year));
-const yearLink = (year: number | null) => (year === null ? "/admin/mal" : `/admin/mal?ar=${year}`);
 
-export default function OrganisationGoals({ loaderData, actionData }: Route.ComponentProps) {
-  const { targets, years, year } = loaderData;
+/** The page for an insats (null: the whole förbund) and a year (null: every year). */
+function goalsLink(insatsId: string | null, year: number | null): string {
+  const query = new URLSearchParams();
+  if (insatsId !== null) query.set("insats", insatsId);
+  if (year !== null) query.set("ar", String(year));
+  const text = query.toString();
+  return text ? `/admin/mal?${text}` : "/admin/mal";
+}
+
+export default function Goals({ loaderData, actionData }: Route.ComponentProps) {
+  const { insatser, insats, targets, years, year } = loaderData;
+  const scopeId = insats?.id ?? null;
+  const yearLink = (forYear: number | null) => goalsLink(scopeId, forYear);
   const valueOf = (metric: string, forYear: number | null) => targets.find((target) => target.metric === metric && target.year === forYear)?.value;
   const stored = ORGANISATION_GOAL_METRICS.map(({ metric, kind }) => {
     const value = valueOf(metric, year);
@@ -65,12 +80,20 @@ export default function OrganisationGoals({ loaderData, actionData }: Route.Comp
       <p>
         <Link to="/admin">Administration</Link>
       </p>
-      <h1>Förbundets mål</h1>
+      <h1>Mål{insats ? ` för ${insats.name}` : " för hela förbundet"}</h1>
       <p>
-        Mål för hela förbundet, över alla insatser. Rapporten för hela förbundet och för en kommun följer upp dem; en insats rapport följer insatsens egna
-        målvärden. Ett mål kan gälla ett visst år (till exempel ”År 1 12, År 2 25”): rapporten använder målet för rapportperiodens år och annars målet för alla
-        år. Antal gäller per kalenderår; en delårsrapport bedöms mot den del av målet som motsvarar perioden.
+        Förbundets mål gäller hela förbundet, över alla insatser: rapporten för hela förbundet och för en kommun följer upp dem. En insats rapport följer
+        insatsens egna mål. Ett mål kan gälla ett visst år (till exempel ”År 1 12, År 2 25”): rapporten använder målet för rapportperiodens år och annars målet
+        för alla år. Antal gäller per kalenderår; en delårsrapport bedöms mot den del av målet som motsvarar perioden.
       </p>
+      <nav aria-label="Vems mål">
+        <ul>
+          <li>{insats === null ? <strong>Hela förbundet</strong> : <Link to={goalsLink(null, null)}>Hela förbundet</Link>}</li>
+          {insatser.map((row) => (
+            <li key={row.id}>{row.id === scopeId ? <strong>{row.name}</strong> : <Link to={goalsLink(row.id, null)}>{row.name}</Link>}</li>
+          ))}
+        </ul>
+      </nav>
       {years.length > 0 ? (
         <section aria-labelledby="saved-heading">
           <h2 id="saved-heading">Sparade mål</h2>
@@ -106,6 +129,7 @@ export default function OrganisationGoals({ loaderData, actionData }: Route.Comp
           <p className="field__hint">Andelar skrivs i procent, antal som heltal. Ett tomt fält betyder inget mål för året.</p>
           <SectionMessage actionData={actionData} intents={["targets"]} />
           <input type="hidden" name="intent" value="targets" />
+          <input type="hidden" name="insatsId" value={scopeId ?? ""} />
           <TextField
             label="År"
             name="year"

@@ -1,4 +1,10 @@
--- Goal targets for the whole förbund, optionally per calendar year (issue 13, point 9).
+-- Goal targets for the whole förbund, and a calendar year on every target (issue 13, point 9).
+-- DropIndex
+DROP INDEX "InsatsTarget_insatsId_metric_key";
+
+-- AlterTable
+ALTER TABLE "InsatsTarget" ADD COLUMN "year" INTEGER;
+
 -- CreateTable
 CREATE TABLE "OrganisationTarget" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -11,4 +17,7 @@ CREATE TABLE "OrganisationTarget" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "OrganisationTarget_organisationId_metric_year_key" ON "OrganisationTarget"("organisationId", "metric", "year");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "InsatsTarget_insatsId_metric_year_key" ON "InsatsTarget"("insatsId", "metric", "year");
 
