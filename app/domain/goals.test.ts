@@ -296,3 +296,38 @@ describe("active persons", () => {
     expect(goals.active_persons.byGender.man.value).toBe(report.active.personsByGender.man);
   });
 });
+
+describe("consultations", () => {
+  const referral = (date: string, decision: "konsultation" | "inskriven" | null, kommun = "Ljungby") => ({
+    date,
+    referrer: "Försäkringskassan",
+    kommun,
+    insats: "SamSteg",
+    decision,
+    enrolledDate: null,
+  });
+
+  it("counts the period's referrals with the decision konsultation, as the report does, and has no kön", () => {
+    const input = reportInput({
+      referrals: [
+        referral("2025-03-01", "konsultation"),
+        referral("2025-12-31", "konsultation", "Markaryd"),
+        referral("2024-12-31", "konsultation"),
+        referral("2025-05-01", "inskriven"),
+        referral("2025-05-02", null),
+      ],
+    });
+    const goals = goalInputs(input);
+    expect(goals.consultations.total).toEqual({ numerator: 2, denominator: 1, value: 2 });
+    expect(goals.consultations.total.value).toBe(computeReport(input).referrals.byDecision.konsultation);
+    expect(goals.consultations.byGender).toEqual({ kvinna: { numerator: 0, denominator: 0, value: 0 }, man: { numerator: 0, denominator: 0, value: 0 } });
+    expect(goalInputs({ ...input, filters: { insats: null, kommun: "Markaryd" } }).consultations.total.value).toBe(1);
+  });
+
+  it("is judged on the total alone", () => {
+    const input = reportInput({ referrals: [referral("2025-03-01", "konsultation")] });
+    const [row] = goalFollowUpFromRecords([{ metric: "consultations", value: 1 }], input);
+    expect(row!.achieved).toBe(true);
+    expect(row!.previous.value).toBe(0);
+  });
+});

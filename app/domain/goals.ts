@@ -7,7 +7,7 @@
  * judged against the pro-rata target, the annual target times the period's share of the year's
  * days (rounded up to whole people); the row keeps both, so the report can say so. A share target is the same for any period.
  */
-import { daysBetween, previousPeriod } from "./period";
+import { daysBetween, inPeriod, previousPeriod } from "./period";
 import {
   applyFilters,
   GENDERS,
@@ -39,6 +39,7 @@ export const GOAL_METRICS = {
   new_enrolments: { label: "Nyinskrivna deltagare", kind: "count" },
   active: { label: "Aktiva deltagare", kind: "count" },
   active_persons: { label: "Aktiva personer", kind: "count" },
+  consultations: { label: "Konsultationsärenden", kind: "count" },
   closed_with_plan_share: { label: "Planering efter avslut", kind: "share" },
   survey_support_share: { label: "Upplevt stöd", kind: "share" },
   survey_influence_share: { label: "Upplevt inflytande", kind: "share" },
@@ -195,7 +196,7 @@ function toMeasure(perGender: Record<Gender, Fraction>, kind: GoalKind): GoalMea
 
 /** Every goal metric for the input's period, insats and kommun, overall and by kön. */
 export function goalInputs(input: ReportInput): GoalInput {
-  const { period, enrolments } = applyFilters(input);
+  const { period, enrolments, referrals } = applyFilters(input);
   const tally = emptyTally();
   // A person re-enrolled in the period is one active person, as participants.persons counts; by
   // kön a person counts once in each kön recorded on their enrolments (participants.personsByGender).
@@ -216,7 +217,20 @@ export function goalInputs(input: ReportInput): GoalInput {
   const inputs = Object.fromEntries(entries) as GoalInput;
   const persons = activePersons.size;
   inputs.active_persons.total = { numerator: persons, denominator: 1, value: persons };
+  inputs.consultations = consultations(referrals, period);
   return inputs;
+}
+
+/** A kön that is not recorded: nothing measured (denominator 0), shown as "–", never as 0. */
+const NOT_RECORDED: GoalOutcome = { numerator: 0, denominator: 0, value: 0 };
+
+/**
+ * Referrals dated in the period with the decision konsultation, as referrals.byDecision counts
+ * them. A referral records no kön, so by kön there is nothing to measure.
+ */
+function consultations(referrals: ReportInput["referrals"], period: Period): GoalMeasure {
+  const count = referrals.filter((referral) => referral.decision === "konsultation" && inPeriod(referral.date, period)).length;
+  return { total: { numerator: count, denominator: 1, value: count }, byGender: { kvinna: NOT_RECORDED, man: NOT_RECORDED } };
 }
 
 /**
