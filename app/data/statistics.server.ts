@@ -527,9 +527,9 @@ function defaultStepLabels(): Record<string, string> {
 /**
  * Everything a presentation of the report needs: the report, the same report one year earlier,
  * goal follow-up for the chosen insats (or the förbund's own goals), the förbund's labels and
- * small-number threshold, and the same report for every other insats and kommun (small-number protection covers all views that
- * a reader can open together, so that no view undoes another). Throws ReportQueryError for an
- * unknown insats or kommun.
+ * small-number threshold, and the same report for every other insats and kommun (small-number
+ * protection covers all views that a reader can open together, so that no view undoes another).
+ * Throws ReportQueryError for an unknown insats or kommun.
  *
  * `caseload`: the reader is the förbundschef, who sees active participants per koordinator.
  * Without it no report in the bundle carries a koordinator's name.
