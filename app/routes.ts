@@ -22,6 +22,7 @@ export default [
     route("insatser/:insatsId", "routes/admin/insats-edit.tsx"),
     route("avslutsorsaker", "routes/admin/closure-reasons.tsx"),
     route("utfallsgrupper", "routes/admin/outcome-groups.tsx"),
+    route("mal", "routes/admin/goals.tsx"),
     route("remittenter", "routes/admin/referrers.tsx"),
     route("logg", "routes/admin/audit-log.tsx"),
   ]),

@@ -58,7 +58,7 @@ export async function findInsatsForEdit(organisationId: string, insatsId: string
         orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
         select: { id: true, label: true, sortOrder: true, retired: true, _count: { select: { scores: true } } },
       },
-      targets: { select: { metric: true, value: true } },
+      targets: { where: { year: null }, select: { metric: true, value: true } },
     },
   });
   if (!insats) return null;
@@ -158,15 +158,21 @@ export async function updateSkapaScale(user: CurrentUser, insatsId: string, scal
   });
 }
 
-/** Goal targets; null removes the target. Metrics not in the input are left alone. */
+/**
+ * Goal targets for every year (year null; a year's own targets are set on the förbund's goals
+ * page); null removes the target. Metrics not in the input are left alone.
+ */
 export async function saveInsatsTargets(user: CurrentUser, insatsId: string, targets: Partial<Record<AdminGoalMetric, number | null>>): Promise<WriteResult> {
   return withInsats(user, insatsId, async (tx) => {
-    const current = new Map((await tx.insatsTarget.findMany({ where: { insatsId }, select: { metric: true, value: true } })).map((t) => [t.metric, t.value]));
+    const current = new Map(
+      (await tx.insatsTarget.findMany({ where: { insatsId, year: null }, select: { metric: true, value: true } })).map((t) => [t.metric, t.value]),
+    );
     const changed: string[] = [];
     for (const [metric, value] of Object.entries(targets) as [AdminGoalMetric, number | null][]) {
       if ((current.get(metric) ?? null) === value) continue;
-      if (value === null) await tx.insatsTarget.delete({ where: { insatsId_metric: { insatsId, metric } } });
-      else await tx.insatsTarget.upsert({ where: { insatsId_metric: { insatsId, metric } }, create: { insatsId, metric, value }, update: { value } });
+      // SQLite lets rows without a year share a unique key: replace, never upsert.
+      await tx.insatsTarget.deleteMany({ where: { insatsId, metric, year: null } });
+      if (value !== null) await tx.insatsTarget.create({ data: { insatsId, metric, value } });
       changed.push(metric);
     }
     if (changed.length) await audit(auditEntry(user, "update", "insats", insatsId, `ändrat målvärden: ${changed.join(", ")}`), tx);

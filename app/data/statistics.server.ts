@@ -4,10 +4,11 @@
 // the labels), so that the full statistics of a förbund with 10,000 participants take a few
 // hundred milliseconds (npm run bench).
 import { DEFAULT_TRAPPAN_LABELS } from "~/domain/reference-defaults";
-import { GOAL_METRIC_KEYS, goalFollowUp, goalInputs, isGoalMetric, type GoalTarget } from "~/domain/goals";
+import { goalFollowUp, goalInputs, targetsForPeriod, type YearlyGoalTarget } from "~/domain/goals";
 import { maxDate, minDate, previousPeriod, type Period } from "~/domain/period";
 import { type ReportBundle, type ReportQuery, withoutCaseload } from "~/domain/report-bundle";
 import { familyView, protectedViews, reportFamily, reportSlice, steeringRefusal } from "~/domain/statistics/disclosure/family";
+import type { ReportSlice } from "~/domain/statistics/disclosure/model";
 import {
   computeReport,
   type ClosureCategory,
@@ -28,6 +29,7 @@ import {
 } from "~/domain/statistics";
 import { Prisma } from "~/generated/prisma/client";
 import { chooseOrganisation } from "./organisations.server";
+import { orderedTargets, organisationTargets } from "./goal-targets.server";
 import { outcomeGroupDefinitions } from "./outcome-groups.server";
 import { prisma } from "./db.server";
 
@@ -509,20 +511,13 @@ async function stepLabelsOf(organisationId: string, insatsId: string | null): Pr
   return stepLabels;
 }
 
-/** Every insats's goal targets by insats name, in the order of the metric list (InsatsTarget has none). */
-async function targetsByInsats(organisationId: string): Promise<Map<string, GoalTarget[]>> {
+/** Every insats's goal targets by insats name, each year's and those for every year. */
+async function targetsByInsats(organisationId: string): Promise<Map<string, YearlyGoalTarget[]>> {
   const insatser = await prisma.insats.findMany({
     where: { organisationId },
-    select: { name: true, targets: { select: { metric: true, value: true } } },
+    select: { name: true, targets: { select: { metric: true, value: true, year: true } } },
   });
-  return new Map(
-    insatser.map((insats) => [
-      insats.name,
-      insats.targets
-        .filter((target): target is GoalTarget => isGoalMetric(target.metric))
-        .sort((a, b) => GOAL_METRIC_KEYS.indexOf(a.metric) - GOAL_METRIC_KEYS.indexOf(b.metric)),
-    ]),
-  );
+  return new Map(insatser.map((insats) => [insats.name, orderedTargets(insats.targets)]));
 }
 
 function defaultStepLabels(): Record<string, string> {
@@ -531,10 +526,10 @@ function defaultStepLabels(): Record<string, string> {
 
 /**
  * Everything a presentation of the report needs: the report, the same report one year earlier,
- * goal follow-up for the chosen insats, the förbund's labels and small-number threshold, and the
- * same report for every other insats and kommun (small-number protection covers all views that
- * a reader can open together, so that no view undoes another). Throws ReportQueryError for an
- * unknown insats or kommun.
+ * goal follow-up for the chosen insats (or the förbund's own goals), the förbund's labels and
+ * small-number threshold, and the same report for every other insats and kommun (small-number
+ * protection covers all views that a reader can open together, so that no view undoes another).
+ * Throws ReportQueryError for an unknown insats or kommun.
  *
  * `caseload`: the reader is the förbundschef, who sees active participants per koordinator.
  * Without it no report in the bundle carries a koordinator's name.
@@ -547,7 +542,7 @@ export async function buildReportBundle(
   const filters = await resolveFilters(organisationId, query);
   const previous = previousPeriod(query.period);
   const everything: ResolvedFilters = { insatsId: null, kommunId: null };
-  const [organisation, ageGroups, closureReasons, stepLabels, targets, input] = await Promise.all([
+  const [organisation, ageGroups, closureReasons, stepLabels, targets, wholeTargets, input] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({
       where: { id: organisationId },
       select: { name: true, smallNumberThreshold: true },
@@ -556,17 +551,24 @@ export async function buildReportBundle(
     prisma.closureReason.findMany({ where: { organisationId }, select: { label: true, category: true } }),
     stepLabelsOf(organisationId, filters.insatsId),
     targetsByInsats(organisationId),
+    organisationTargets(organisationId),
     loadInput(organisationId, { ...query, insats: null, kommun: null }, everything, comparisonSpan(query.period)),
   ]);
+  // An insats's view follows up the insats's targets, the whole förbund and a kommun's view the
+  // förbund's: for the report period's year, else those without a year.
   const goalsOf = (sliceInput: ReportInput) => {
-    const insatsTargets = sliceInput.filters.insats === null ? [] : (targets.get(sliceInput.filters.insats) ?? []);
-    if (insatsTargets.length === 0) return [];
-    return goalFollowUp(insatsTargets, goalInputs(sliceInput), goalInputs({ ...sliceInput, period: previous }), sliceInput.period);
+    const stored = sliceInput.filters.insats === null ? wholeTargets : (targets.get(sliceInput.filters.insats) ?? []);
+    const sliceTargets = targetsForPeriod(stored, sliceInput.period);
+    if (sliceTargets.length === 0) return [];
+    return goalFollowUp(sliceTargets, goalInputs(sliceInput), goalInputs({ ...sliceInput, period: previous }), sliceInput.period);
   };
   const family = reportFamily(input, previous, goalsOf);
   const wanted = { insats: query.insats, kommun: query.kommun };
+  // The family leaves views without an insats without goals; the förbund's goals are theirs.
+  // goalInputs applies the view's filters itself.
+  const withGoals = (view: ReportSlice): ReportSlice => (view.filters.insats === null ? { ...view, goals: goalsOf({ ...input, filters: view.filters }) } : view);
   // An insats in a kommun, or a configured insats or kommun without records, is outside the family.
-  const main = familyView(family, wanted) ?? reportSlice(input, wanted, previous, goalsOf);
+  const main = withGoals(familyView(family, wanted) ?? reportSlice(input, wanted, previous, goalsOf));
   const names = caseload ? (report: ReportJson) => report : withoutCaseload;
   return {
     organisationName: organisation.name,
@@ -584,7 +586,8 @@ export async function buildReportBundle(
     ),
     outcomeGroups: input.outcomeGroups ?? [],
     linked: protectedViews(family)
-      .filter((view) => view !== main)
+      .filter((view) => view.filters.insats !== main.filters.insats || view.filters.kommun !== main.filters.kommun)
+      .map((view) => withGoals(view))
       .map((view) => ({ ...view, now: names(view.now), before: names(view.before) })),
     steeringRefusal: steeringRefusal(family, wanted),
     caseload,

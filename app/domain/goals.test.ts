@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { achievementLabel, goalFollowUp, goalFollowUpFromRecords, goalInputs, goalMetricLabel, GOAL_METRIC_KEYS, isGoalMetric, periodTarget } from "./goals";
+import {
+  achievementLabel,
+  goalFollowUp,
+  goalFollowUpFromRecords,
+  goalInputs,
+  goalMetricLabel,
+  GOAL_METRIC_KEYS,
+  isGoalMetric,
+  periodTarget,
+  periodYear,
+  targetsForPeriod,
+} from "./goals";
 import { enrolment, reportInput, steps } from "./statistics/testing";
+import { computeReport } from "./statistics";
 import type { EnrolmentRecord, Gender } from "./statistics/types";
 
 const upIn = (year: number, gender: Gender): EnrolmentRecord =>
@@ -179,5 +191,143 @@ describe("goalFollowUp", () => {
       ["new_enrolments", "count", 5, true],
       ["active", "count", 5, false],
     ]);
+  });
+});
+
+describe("targetsForPeriod", () => {
+  const targets = [
+    { metric: "new_enrolments", value: 20, year: null },
+    { metric: "new_enrolments", value: 12, year: 2025 },
+    { metric: "new_enrolments", value: 25, year: 2026 },
+    { metric: "trappan_share", value: 0.8, year: null },
+    { metric: "active", value: 40, year: 2024 },
+  ] as const;
+
+  it("chooses the target for the period's year over the one without a year", () => {
+    expect(targetsForPeriod(targets, { from: "2025-01-01", to: "2025-06-30" })).toEqual([
+      { metric: "trappan_share", value: 0.8 },
+      { metric: "new_enrolments", value: 12 },
+    ]);
+    expect(targetsForPeriod(targets, { from: "2026-01-01", to: "2026-12-31" })).toContainEqual({ metric: "new_enrolments", value: 25 });
+  });
+
+  it("uses the target without a year for a year that has none, and leaves out other years' targets", () => {
+    expect(targetsForPeriod(targets, { from: "2027-01-01", to: "2027-12-31" })).toEqual([
+      { metric: "trappan_share", value: 0.8 },
+      { metric: "new_enrolments", value: 20 },
+    ]);
+  });
+
+  it("gives a period across years the targets without a year", () => {
+    expect(periodYear({ from: "2024-07-01", to: "2025-06-30" })).toBeNull();
+    expect(targetsForPeriod(targets, { from: "2024-07-01", to: "2025-06-30" })).toEqual([
+      { metric: "trappan_share", value: 0.8 },
+      { metric: "new_enrolments", value: 20 },
+    ]);
+  });
+
+  it("leaves out metrics it does not know", () => {
+    expect(targetsForPeriod([{ metric: "gone" as never, value: 1, year: null }], { from: "2025-01-01", to: "2025-12-31" })).toEqual([]);
+  });
+});
+
+describe("active persons", () => {
+  it("counts a person re-enrolled in the period once, by kön too", () => {
+    const first = enrolment({
+      participantId: "p1",
+      gender: "kvinna",
+      enrolledDate: "2025-01-05",
+      closedDate: "2025-03-01",
+      closureReason: "Arbete",
+      closureCategory: "positive",
+    });
+    const again = enrolment({ participantId: "p1", gender: "kvinna", enrolledDate: "2025-05-01" });
+    const other = enrolment({ participantId: "p2", gender: "man", enrolledDate: "2025-02-01" });
+    const goals = goalInputs(reportInput({ enrolments: [first, again, other] }));
+    expect(goals.active.total.value).toBe(3);
+    expect(goals.active_persons.total).toEqual({ numerator: 2, denominator: 1, value: 2 });
+    expect(goals.active_persons.byGender.kvinna.value).toBe(1);
+    expect(goals.active_persons.byGender.man.value).toBe(1);
+  });
+
+  it("counts a person whose kön changed between enrolments once in total and once in each kön", () => {
+    const before = enrolment({
+      participantId: "p1",
+      gender: "kvinna",
+      enrolledDate: "2025-01-05",
+      closedDate: "2025-03-01",
+      closureReason: "Arbete",
+      closureCategory: "positive",
+    });
+    const after = enrolment({ participantId: "p1", gender: "annat", enrolledDate: "2025-05-01" });
+    const goals = goalInputs(reportInput({ enrolments: [before, after] }));
+    expect(goals.active_persons.total.value).toBe(1);
+    expect(goals.active_persons.byGender.kvinna.value).toBe(1);
+    expect(goals.active_persons.byGender.annat?.value).toBe(1);
+  });
+
+  it("restates the report's active persons, overall and by kön", () => {
+    const input = reportInput({
+      enrolments: [
+        enrolment({
+          participantId: "p1",
+          gender: "kvinna",
+          enrolledDate: "2024-03-01",
+          closedDate: "2025-02-01",
+          closureReason: "Arbete",
+          closureCategory: "positive",
+        }),
+        enrolment({ participantId: "p1", gender: "kvinna", enrolledDate: "2025-04-01" }),
+        enrolment({
+          participantId: "p2",
+          gender: "man",
+          enrolledDate: "2023-01-01",
+          closedDate: "2024-12-31",
+          closureReason: "Arbete",
+          closureCategory: "positive",
+        }),
+        enrolment({ participantId: "p3", gender: "man", enrolledDate: "2025-12-31" }),
+      ],
+    });
+    const report = computeReport(input);
+    const goals = goalInputs(input);
+    expect(goals.active_persons.total.value).toBe(report.active.persons);
+    expect(goals.active_persons.byGender.kvinna.value).toBe(report.active.personsByGender.kvinna);
+    expect(goals.active_persons.byGender.man.value).toBe(report.active.personsByGender.man);
+  });
+});
+
+describe("consultations", () => {
+  const referral = (date: string, decision: "konsultation" | "inskriven" | null, kommun = "Ljungby") => ({
+    date,
+    referrer: "Försäkringskassan",
+    kommun,
+    insats: "SamSteg",
+    decision,
+    enrolledDate: null,
+  });
+
+  it("counts the period's referrals with the decision konsultation, as the report does, and has no kön", () => {
+    const input = reportInput({
+      referrals: [
+        referral("2025-03-01", "konsultation"),
+        referral("2025-12-31", "konsultation", "Markaryd"),
+        referral("2024-12-31", "konsultation"),
+        referral("2025-05-01", "inskriven"),
+        referral("2025-05-02", null),
+      ],
+    });
+    const goals = goalInputs(input);
+    expect(goals.consultations.total).toEqual({ numerator: 2, denominator: 1, value: 2 });
+    expect(goals.consultations.total.value).toBe(computeReport(input).referrals.byDecision.konsultation);
+    expect(goals.consultations.byGender).toEqual({ kvinna: { numerator: 0, denominator: 0, value: 0 }, man: { numerator: 0, denominator: 0, value: 0 } });
+    expect(goalInputs({ ...input, filters: { insats: null, kommun: "Markaryd" } }).consultations.total.value).toBe(1);
+  });
+
+  it("is judged on the total alone", () => {
+    const input = reportInput({ referrals: [referral("2025-03-01", "konsultation")] });
+    const [row] = goalFollowUpFromRecords([{ metric: "consultations", value: 1 }], input);
+    expect(row!.achieved).toBe(true);
+    expect(row!.previous.value).toBe(0);
   });
 });

@@ -7,7 +7,7 @@
  * judged against the pro-rata target, the annual target times the period's share of the year's
  * days (rounded up to whole people); the row keeps both, so the report can say so. A share target is the same for any period.
  */
-import { daysBetween, previousPeriod } from "./period";
+import { daysBetween, inPeriod, previousPeriod } from "./period";
 import {
   applyFilters,
   GENDERS,
@@ -38,6 +38,8 @@ export const GOAL_METRICS = {
   skapa_progressed_share: { label: "Progression i SKAPA", kind: "share" },
   new_enrolments: { label: "Nyinskrivna deltagare", kind: "count" },
   active: { label: "Aktiva deltagare", kind: "count" },
+  active_persons: { label: "Aktiva personer", kind: "count" },
+  consultations: { label: "Konsultationsärenden", kind: "count" },
   closed_with_plan_share: { label: "Planering efter avslut", kind: "share" },
   survey_support_share: { label: "Upplevt stöd", kind: "share" },
   survey_influence_share: { label: "Upplevt inflytande", kind: "share" },
@@ -76,6 +78,33 @@ export type GoalInput = Record<GoalMetric, GoalMeasure>;
 export interface GoalTarget {
   metric: GoalMetric;
   value: number;
+}
+
+/** A target as stored: for one calendar year, or (`year` null) for every year without its own. */
+export interface YearlyGoalTarget extends GoalTarget {
+  year: number | null;
+}
+
+/** The calendar year a period lies in; null for a period across years (it has no year's target). */
+export function periodYear(period: Period): number | null {
+  const year = period.from.slice(0, 4);
+  return period.to.slice(0, 4) === year ? Number(year) : null;
+}
+
+/**
+ * The targets that apply to `period`, one per metric in the order of the metric list: the
+ * metric's target for the period's year, else its target without a year. A period across years
+ * uses the targets without a year. Unknown metrics are left out.
+ */
+export function targetsForPeriod(targets: readonly YearlyGoalTarget[], period: Period): GoalTarget[] {
+  const year = periodYear(period);
+  const chosen = new Map<GoalMetric, GoalTarget>();
+  for (const target of targets) {
+    if (!isGoalMetric(target.metric)) continue;
+    if (target.year === null ? chosen.has(target.metric) : target.year !== year) continue;
+    chosen.set(target.metric, { metric: target.metric, value: target.value });
+  }
+  return GOAL_METRIC_KEYS.filter((metric) => chosen.has(metric)).map((metric) => chosen.get(metric)!);
 }
 
 export interface GoalRow {
@@ -167,15 +196,41 @@ function toMeasure(perGender: Record<Gender, Fraction>, kind: GoalKind): GoalMea
 
 /** Every goal metric for the input's period, insats and kommun, overall and by kön. */
 export function goalInputs(input: ReportInput): GoalInput {
-  const { period, enrolments } = applyFilters(input);
+  const { period, enrolments, referrals } = applyFilters(input);
   const tally = emptyTally();
+  // A person re-enrolled in the period is one active person, as participants.persons counts; by
+  // kön a person counts once in each kön recorded on their enrolments (participants.personsByGender).
+  const activePersons = new Set<string>();
+  const activePersonsByGender = new Set<string>();
   for (const enrolment of enrolments) {
     if (isNewlyEnrolled(enrolment, period)) add(tally, "new_enrolments", enrolment.gender, true);
-    if (isActive(enrolment, period)) addActive(tally, enrolment, period);
+    if (isActive(enrolment, period)) {
+      addActive(tally, enrolment, period);
+      const key = `${enrolment.gender}\u0000${enrolment.participantId}`;
+      if (!activePersonsByGender.has(key)) add(tally, "active_persons", enrolment.gender, true);
+      activePersonsByGender.add(key);
+      activePersons.add(enrolment.participantId);
+    }
     if (isClosedIn(enrolment, period)) addClosed(tally, enrolment, period);
   }
   const entries = GOAL_METRIC_KEYS.map((metric) => [metric, toMeasure(tally[metric], GOAL_METRICS[metric].kind)]);
-  return Object.fromEntries(entries) as GoalInput;
+  const inputs = Object.fromEntries(entries) as GoalInput;
+  const persons = activePersons.size;
+  inputs.active_persons.total = { numerator: persons, denominator: 1, value: persons };
+  inputs.consultations = consultations(referrals, period);
+  return inputs;
+}
+
+/** A kön that is not recorded: nothing measured (denominator 0), shown as "–", never as 0. */
+const NOT_RECORDED: GoalOutcome = { numerator: 0, denominator: 0, value: 0 };
+
+/**
+ * Referrals dated in the period with the decision konsultation, as referrals.byDecision counts
+ * them. A referral records no kön, so by kön there is nothing to measure.
+ */
+function consultations(referrals: ReportInput["referrals"], period: Period): GoalMeasure {
+  const count = referrals.filter((referral) => referral.decision === "konsultation" && inPeriod(referral.date, period)).length;
+  return { total: { numerator: count, denominator: 1, value: count }, byGender: { kvinna: NOT_RECORDED, man: NOT_RECORDED } };
 }
 
 /**

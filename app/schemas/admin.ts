@@ -72,6 +72,8 @@ export const ADMIN_GOAL_METRICS = [
   { metric: "skapa_progressed_share", label: "Progression SKAPA", kind: "share" },
   { metric: "new_enrolments", label: "Nyinskrivna per period", kind: "count" },
   { metric: "active", label: "Aktiva deltagare", kind: "count" },
+  { metric: "active_persons", label: "Aktiva personer", kind: "count" },
+  { metric: "consultations", label: "Konsultationsärenden", kind: "count" },
   { metric: "closed_with_plan_share", label: "Planering efter avslut", kind: "share" },
   { metric: "survey_support_share", label: "Upplevt stöd", kind: "share" },
   { metric: "survey_influence_share", label: "Upplevt inflytande", kind: "share" },

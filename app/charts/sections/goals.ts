@@ -1,5 +1,5 @@
-// Goal follow-up: the insats's targets against this period and the one before.
-import { achievementLabel, type GoalRow } from "~/domain/goals";
+// Goal follow-up: the insats's targets (or, with no insats chosen, the förbund's) against this period and the one before.
+import { achievementLabel, type GoalOutcome, type GoalRow } from "~/domain/goals";
 import { NO_VALUE, type TableColumn } from "../cells";
 import { capitalize, caption, column, type Context, groupedChart, PREVIOUS, type ReportSection, swedishList } from "./model";
 
@@ -11,18 +11,21 @@ export function goals(ctx: Context): ReportSection | null {
   const proRata = bundle.goals.some((row) => row.periodTarget !== row.target);
   const rows = bundle.goals.map((row, i) => {
     const shown = ctx.goals[i]!;
+    // A count by a kön that is not recorded (consultations: a referral has no kön) is "–", not 0.
+    const byKon = <T>(outcome: GoalOutcome | undefined, value: T): T | typeof NO_VALUE =>
+      row.kind === "count" && outcome?.denominator === 0 ? NO_VALUE : value;
     return {
       mal: row.label,
       format: row.kind,
       malvarde: row.target,
       ...(proRata ? { periodmal: row.periodTarget } : {}),
       utfall: shown.outcome,
-      kvinnor: shown.byGender.kvinna,
-      man: shown.byGender.man,
-      ...(withAnnat ? { annat: shown.byGender.annat ?? NO_VALUE } : {}),
+      kvinnor: byKon(row.byGender.kvinna, shown.byGender.kvinna),
+      man: byKon(row.byGender.man, shown.byGender.man),
+      ...(withAnnat ? { annat: byKon(row.byGender.annat, shown.byGender.annat) ?? NO_VALUE } : {}),
       foregaende: shown.previous,
-      foregaendeKvinnor: shown.previousByGender.kvinna,
-      foregaendeMan: shown.previousByGender.man,
+      foregaendeKvinnor: byKon(row.previousByGender.kvinna, shown.previousByGender.kvinna),
+      foregaendeMan: byKon(row.previousByGender.man, shown.previousByGender.man),
       bedomning: shown.achieved === null ? NO_VALUE : achievementLabel(shown.achieved),
     };
   });

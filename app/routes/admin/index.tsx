@@ -48,6 +48,7 @@ const SECTIONS = [
   { to: "/admin/kommuner", title: "Kommuner", text: "Förbundets medlemskommuner." },
   { to: "/admin/insatser", title: "Insatser", text: "Insatser, startdatum, Trappans steg, SKAPA-områden och skala samt målvärden." },
   { to: "/admin/avslutsorsaker", title: "Avslutsorsaker", text: "Orsaker till avslut, som positiva eller negativa." },
+  { to: "/admin/mal", title: "Mål", text: "Mål för hela förbundet och för varje insats, för alla år eller ett visst år." },
   { to: "/admin/utfallsgrupper", title: "Utfallsgrupper", text: "Grupper av avslutsorsaker som statistiken räknar, t.ex. arbete eller studier." },
   { to: "/admin/remittenter", title: "Remittenter", text: "De som skickar remisser till insatserna." },
 ] as const;
