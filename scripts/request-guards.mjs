@@ -84,11 +84,18 @@ const limitRequestBodies = (guards) => (req, res, next) => {
   next();
 };
 
+// React Router writes a streamed page and, when a write returns false, waits with once("drain").
+// compression hands that listener to its zlib stream and never removes it (expressjs/compression
+// #135), so a long page (the full statistics report) stacks one listener per full buffer and
+// Node warns of a leak. A 1 MiB buffer lets a page of that size be written without waiting.
+const STREAM_BUFFER = 1024 * 1024;
+const COMPRESSION_OPTIONS = { highWaterMark: STREAM_BUFFER, brotli: { highWaterMark: STREAM_BUFFER } };
+
 export function createGuardedApp({ root, trustProxy = false, guards }) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
-  app.use(compression());
+  app.use(compression(COMPRESSION_OPTIONS));
   app.use(securityHeaders);
   if (root) {
     app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));

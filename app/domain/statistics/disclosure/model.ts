@@ -92,6 +92,9 @@ function goalCounts(rows: readonly GoalRow[], period: PeriodKey): Array<[CellPat
 const GOAL_EQUIVALENTS: Record<string, { n?: (g: string | null) => string[]; d?: (g: string | null) => string[] }> = {
   active: { n: (g) => (g === null ? ["active", "total"] : ["active", "byGender", g]) },
   new_enrolments: { n: (g) => (g === null ? ["newlyEnrolled", "total"] : ["newlyEnrolled", "byGender", g]) },
+  active_persons: { n: (g) => (g === null ? ["active", "persons"] : ["active", "personsByGender", g]) },
+  // Referrals record no kön: only the total restates a count.
+  consultations: { n: (g) => (g === null ? ["referrals", "byDecision", "konsultation"] : ["goals", "consultations", g, "n"]) },
   trappan_share: {
     n: (g) => (g === null ? ["trappan", "movedUp"] : ["trappan", "byGender", g, "movedUp"]),
     d: (g) => (g === null ? ["trappan", "measured"] : ["trappan", "byGender", g, "measured"]),
