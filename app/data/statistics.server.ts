@@ -8,7 +8,6 @@ import { goalFollowUp, goalInputs, targetsForPeriod, type YearlyGoalTarget } fro
 import { maxDate, minDate, previousPeriod, type Period } from "~/domain/period";
 import { type ReportBundle, type ReportQuery, withoutCaseload } from "~/domain/report-bundle";
 import { familyView, protectedViews, reportFamily, reportSlice, steeringRefusal } from "~/domain/statistics/disclosure/family";
-import type { ReportSlice } from "~/domain/statistics/disclosure/model";
 import {
   computeReport,
   type ClosureCategory,
@@ -564,11 +563,8 @@ export async function buildReportBundle(
   };
   const family = reportFamily(input, previous, goalsOf);
   const wanted = { insats: query.insats, kommun: query.kommun };
-  // The family leaves views without an insats without goals; the förbund's goals are theirs.
-  // goalInputs applies the view's filters itself.
-  const withGoals = (view: ReportSlice): ReportSlice => (view.filters.insats === null ? { ...view, goals: goalsOf({ ...input, filters: view.filters }) } : view);
   // An insats in a kommun, or a configured insats or kommun without records, is outside the family.
-  const main = withGoals(familyView(family, wanted) ?? reportSlice(input, wanted, previous, goalsOf));
+  const main = familyView(family, wanted) ?? reportSlice(input, wanted, previous, goalsOf);
   const names = caseload ? (report: ReportJson) => report : withoutCaseload;
   return {
     organisationName: organisation.name,
@@ -587,7 +583,6 @@ export async function buildReportBundle(
     outcomeGroups: input.outcomeGroups ?? [],
     linked: protectedViews(family)
       .filter((view) => view.filters.insats !== main.filters.insats || view.filters.kommun !== main.filters.kommun)
-      .map((view) => withGoals(view))
       .map((view) => ({ ...view, now: names(view.now), before: names(view.before) })),
     steeringRefusal: steeringRefusal(family, wanted),
     caseload,

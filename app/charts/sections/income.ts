@@ -69,21 +69,32 @@ function distributionSentence(among: string, when: string, map: Record<string, C
   return `Bland ${among} var ${which} ${when} ${top[0]}${rest}${missing}.`;
 }
 
-export function incomeAtStart(ctx: Context): ReportSection {
-  const { now: r, then: p } = ctx;
-  const sources = sourceOrder(r.income.atStart, p.income.atStart);
-  const rows = sources.map((source) => ({
+/** What distinguishes the försörjning table at start from the one at end. */
+interface DistributionSpec {
+  id: string;
+  title: string;
+  /** "vid inskrivningen", "vid avslutet". */
+  when: string;
+  counts: (report: Context["now"]) => { map: Record<string, CellValue>; total: CellValue };
+  /** The participants counted, for the sentence: "de 40 aktiva deltagarna". */
+  among: (total: CellValue) => string;
+  empty: string;
+  caption: string;
+  countLabel: string;
+}
+
+function incomeDistribution(ctx: Context, spec: DistributionSpec): ReportSection {
+  const now = spec.counts(ctx.now);
+  const then = spec.counts(ctx.then);
+  const rows = sourceOrder(now.map, then.map).map((source) => ({
     forsorjning: rowLabel(source),
-    antal: r.income.atStart[source] ?? 0,
-    foregaende: p.income.atStart[source] ?? 0,
+    antal: now.map[source] ?? 0,
+    foregaende: then.map[source] ?? 0,
   }));
-  const total = r.active.total;
-  let summary: string;
-  if (total === 0) summary = "Inga deltagare har haft stöd under perioden.";
-  else summary = distributionSentence(`de ${countPhrase(total)} aktiva deltagarna`, "vid inskrivningen", r.income.atStart);
+  const summary = now.total === 0 ? spec.empty : distributionSentence(spec.among(now.total), spec.when, now.map);
   return {
-    id: "forsorjning-start",
-    title: "Försörjning vid inskrivning",
+    id: spec.id,
+    title: spec.title,
     summary,
     chart: comparisonChart(
       ctx,
@@ -94,45 +105,38 @@ export function incomeAtStart(ctx: Context): ReportSection {
       true,
     ),
     table: {
-      caption: caption(ctx, "Aktiva deltagare per försörjning vid inskrivning"),
-      columns: [column("forsorjning", "Försörjning vid inskrivning", "text"), column("antal", "Aktiva deltagare"), column("foregaende", PREVIOUS)],
+      caption: caption(ctx, spec.caption),
+      columns: [column("forsorjning", spec.title, "text"), column("antal", spec.countLabel), column("foregaende", PREVIOUS)],
       rows,
-      footer: [{ forsorjning: TOTAL, antal: total, foregaende: p.active.total }],
+      footer: [{ forsorjning: TOTAL, antal: now.total, foregaende: then.total }],
     },
   };
 }
 
+export function incomeAtStart(ctx: Context): ReportSection {
+  return incomeDistribution(ctx, {
+    id: "forsorjning-start",
+    title: "Försörjning vid inskrivning",
+    when: "vid inskrivningen",
+    counts: (report) => ({ map: report.income.atStart, total: report.active.total }),
+    among: (total) => `de ${countPhrase(total)} aktiva deltagarna`,
+    empty: "Inga deltagare har haft stöd under perioden.",
+    caption: "Aktiva deltagare per försörjning vid inskrivning",
+    countLabel: "Aktiva deltagare",
+  });
+}
+
 export function incomeAtEnd(ctx: Context): ReportSection {
-  const { now: r, then: p } = ctx;
-  const sources = sourceOrder(r.income.atEnd, p.income.atEnd);
-  const rows = sources.map((source) => ({
-    forsorjning: rowLabel(source),
-    antal: r.income.atEnd[source] ?? 0,
-    foregaende: p.income.atEnd[source] ?? 0,
-  }));
-  const total = r.closed.total;
-  let summary: string;
-  if (total === 0) summary = "Ingen deltagare har avslutats under perioden.";
-  else summary = distributionSentence(`de ${countPhrase(total)} deltagare som avslutades under perioden`, "vid avslutet", r.income.atEnd);
-  return {
+  return incomeDistribution(ctx, {
     id: "forsorjning-avslut",
     title: "Försörjning vid avslut",
-    summary,
-    chart: comparisonChart(
-      ctx,
-      rows.map((row) => row.forsorjning),
-      rows.map((row) => row.antal),
-      rows.map((row) => row.foregaende),
-      "count",
-      true,
-    ),
-    table: {
-      caption: caption(ctx, "Avslutade deltagare per försörjning vid avslut"),
-      columns: [column("forsorjning", "Försörjning vid avslut", "text"), column("antal", "Avslutade deltagare"), column("foregaende", PREVIOUS)],
-      rows,
-      footer: [{ forsorjning: TOTAL, antal: total, foregaende: p.closed.total }],
-    },
-  };
+    when: "vid avslutet",
+    counts: (report) => ({ map: report.income.atEnd, total: report.closed.total }),
+    among: (total) => `de ${countPhrase(total)} deltagare som avslutades under perioden`,
+    empty: "Ingen deltagare har avslutats under perioden.",
+    caption: "Avslutade deltagare per försörjning vid avslut",
+    countLabel: "Avslutade deltagare",
+  });
 }
 
 /** The closed participants by försörjning at start (rows) and at end (columns). */

@@ -4,6 +4,7 @@ import type { InsatsForEdit } from "~/data/insatser.server";
 import { TRAPPAN_STEPS } from "~/domain/reference-defaults";
 import { ADMIN_GOAL_METRICS } from "~/schemas/admin";
 import { failureFor, fieldState, type FieldState, type FormAnswer } from "~/utils/form-answer";
+import { GoalTargetFields } from "./GoalTargetFields";
 import { SectionMessage, WholeNumberField } from "./SectionMessage";
 
 // The forms of an insats's settings page, one section each; every form posts its own intent.
@@ -119,19 +120,7 @@ export function TargetsSection({ insats, actionData }: SectionProps) {
         </p>
         <SectionMessage actionData={actionData} intents={["targets"]} />
         <input type="hidden" name="intent" value="targets" />
-        {ADMIN_GOAL_METRICS.map(({ metric, label, kind }) => (
-          <TextField
-            key={metric}
-            label={kind === "share" ? `${label} (%)` : `${label} (antal)`}
-            name={metric}
-            type="number"
-            min={0}
-            max={kind === "share" ? 100 : undefined}
-            step={kind === "share" ? "any" : 1}
-            defaultValue={fields.value(metric)}
-            errors={fields.errors(metric)}
-          />
-        ))}
+        <GoalTargetFields metrics={ADMIN_GOAL_METRICS} fields={fields} />
         <button type="submit" className="button">
           Spara målvärden
         </button>

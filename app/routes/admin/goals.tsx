@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/goals";
 import { notFound, requirePermission } from "~/auth/guards.server";
+import { GoalTargetFields } from "~/components/admin/GoalTargetFields";
 import { SectionMessage } from "~/components/admin/SectionMessage";
 import { TextField } from "~/components/forms/fields";
 import { goalInsatser, saveGoalTargets, targetsOf, targetYears } from "~/data/goal-targets.server";
@@ -138,16 +139,7 @@ export default function Goals({ loaderData, actionData }: Route.ComponentProps) 
             defaultValue={fields.value("year")}
             errors={fields.errors("year")}
           />
-          {ORGANISATION_GOAL_METRICS.map(({ metric, label, kind }) => (
-            <TextField
-              key={metric}
-              label={kind === "share" ? `${label} (%)` : `${label} (antal per år)`}
-              name={metric}
-              inputMode={kind === "count" ? "numeric" : undefined}
-              defaultValue={fields.value(metric)}
-              errors={fields.errors(metric)}
-            />
-          ))}
+          <GoalTargetFields metrics={ORGANISATION_GOAL_METRICS} fields={fields} />
           <button type="submit" className="button">
             Spara målvärden
           </button>

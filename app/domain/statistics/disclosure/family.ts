@@ -50,7 +50,7 @@ export function reportSlice(
     filters,
     now: computeReport(sliceInput),
     before: computeReport({ ...sliceInput, period: previousPeriod }),
-    goals: filters.insats === null ? [] : goals(sliceInput),
+    goals: goals(sliceInput),
   };
 }
 
@@ -70,7 +70,7 @@ function bigEnough(slice: ReportSlice): boolean {
 
 /**
  * The whole report and the one-filter views of `input` (whatever filters it carries: the records
- * are taken unfiltered). `goals` gives a view's goal rows (none where no insats is chosen).
+ * are taken unfiltered). `goals` gives a view's goal rows (the insats's targets, or the förbund's where no insats is chosen).
  */
 export function reportFamily(input: ReportInput, previousPeriod: Period, goals: (sliceInput: ReportInput) => readonly GoalRow[]): ReportFamily {
   const all = [...input.enrolments, ...input.referrals, ...input.studyVisits];
