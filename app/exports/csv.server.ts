@@ -5,7 +5,7 @@
  * Excel reads as a percentage.
  */
 import { cellFormat, formatCell, type CellValue, type TableColumn, type TableRow } from "~/charts/cells";
-import type { ReportMeta, ReportSection } from "~/charts/sections";
+import type { ReportDocument } from "~/charts/sections";
 
 const BOM = "\uFEFF";
 const SEPARATOR = ";";
@@ -39,9 +39,10 @@ function line(fields: string[]): string {
   return fields.map(field).join(SEPARATOR);
 }
 
-export function reportCsv(meta: ReportMeta, sections: readonly ReportSection[]): Buffer {
+export function reportCsv(document: ReportDocument): Buffer {
+  const { meta, sections } = document;
   const lines: string[] = [
-    line(["Rapport", neutralise(`${meta.title} – ${meta.organisation}`)]),
+    line(["Rapport", neutralise(`${document.title} – ${meta.organisation}`)]),
     ...[meta.period, meta.comparison, meta.filters, meta.suppression].map((text) => line(["", neutralise(text)])),
     "",
   ];

@@ -19,7 +19,7 @@ import {
   WidthType,
 } from "docx";
 import { cellFormat, formatCell } from "~/charts/cells";
-import type { ReportMeta, ReportSection, SectionTable } from "~/charts/sections";
+import type { DocumentSection, ReportDocument, SectionTable } from "~/charts/sections";
 import { chartPng } from "./chart-image.server";
 
 /** The text width of an A4 page with Word's default margins, in pixels at 96 dpi (about 16 cm). */
@@ -60,7 +60,7 @@ function table(section: SectionTable): Table {
   });
 }
 
-function chartParagraph(section: ReportSection): Paragraph[] {
+function chartParagraph(section: DocumentSection): Paragraph[] {
   if (!section.chart) return [];
   const image = chartPng(section.chart);
   const width = Math.min(TEXT_WIDTH_PX, image.width);
@@ -80,7 +80,7 @@ function chartParagraph(section: ReportSection): Paragraph[] {
   ];
 }
 
-function sectionParagraphs(section: ReportSection): Array<Paragraph | Table> {
+function sectionParagraphs(section: DocumentSection): Array<Paragraph | Table> {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(section.title)] }),
     new Paragraph({ keepNext: true, children: [new TextRun(section.summary)] }),
@@ -88,20 +88,32 @@ function sectionParagraphs(section: ReportSection): Array<Paragraph | Table> {
     new Paragraph({ keepNext: true, spacing: { before: 120 }, children: [new TextRun({ text: section.table.caption, italics: true })] }),
     table(section.table),
     ...(section.note ? [new Paragraph({ spacing: { before: 80 }, children: [new TextRun({ text: section.note, size: 18 })] })] : []),
+    ...freeText(section.text),
   ];
 }
 
-export async function reportDocx(meta: ReportMeta, sections: readonly ReportSection[]): Promise<Buffer> {
+/** A template's free text, one paragraph per blank-line-separated block. */
+function freeText(text: string): Paragraph[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => new Paragraph({ spacing: { before: 120 }, children: [new TextRun(block)] }));
+}
+
+export async function reportDocx(report: ReportDocument): Promise<Buffer> {
+  const { meta, sections } = report;
   const document = new Document({
     creator: "Stegvis",
-    title: `${meta.title} – ${meta.organisation}`,
+    title: `${report.title} – ${meta.organisation}`,
     description: "Statistik över deltagare och deras stegförflyttning",
     styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${meta.title} – ${meta.organisation}`)] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${report.title} – ${meta.organisation}`)] }),
           ...[meta.period, meta.comparison, meta.filters, meta.suppression].map((line) => new Paragraph({ children: [new TextRun(line)] })),
+          ...freeText(report.introduction),
           ...sections.flatMap(sectionParagraphs),
         ],
       },

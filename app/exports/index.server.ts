@@ -1,7 +1,9 @@
 // One entry to every file export of the statistics, for the web export and `npm run report`
 // alike. Each format presents the same sections, so small numbers are hidden the same way in
 // all of them, as the bundle says.
-import { reportMeta, reportSections } from "~/charts/sections";
+import { composeDocument, reportMeta, reportSections } from "~/charts/sections";
+import { todayInSweden } from "~/domain/period";
+import type { ReportTemplate } from "~/domain/report-template";
 import type { ReportBundle } from "~/domain/report-bundle";
 import { reportCsv } from "./csv.server";
 import { reportDocx } from "./docx.server";
@@ -15,16 +17,21 @@ export const REPORT_FILE_TYPES: Record<ReportFileFormat, { contentType: string; 
   csv: { contentType: "text/csv; charset=utf-8", label: "CSV" },
 };
 
-export async function renderReportFile(format: ReportFileFormat, bundle: ReportBundle): Promise<Buffer> {
-  const meta = reportMeta(bundle);
-  const sections = reportSections(bundle);
+/** The file of `bundle` as `template` composes it (null: every section, each with its chart). */
+export async function renderReportFile(
+  format: ReportFileFormat,
+  bundle: ReportBundle,
+  template: ReportTemplate | null = null,
+  extractedOn = todayInSweden(),
+): Promise<Buffer> {
+  const document = composeDocument(reportMeta(bundle), reportSections(bundle), template, extractedOn);
   switch (format) {
     case "csv":
-      return reportCsv(meta, sections);
+      return reportCsv(document);
     case "xlsx":
-      return reportXlsx(meta, sections);
+      return reportXlsx(document);
     case "docx":
-      return reportDocx(meta, sections);
+      return reportDocx(document);
   }
 }
 

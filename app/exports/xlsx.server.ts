@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { cellFormat, type ValueFormat } from "~/charts/cells";
-import type { ReportMeta, ReportSection } from "~/charts/sections";
+import type { ReportDocument, ReportMeta, ReportSection } from "~/charts/sections";
 
 const MAX_SHEET_NAME = 31;
 
@@ -92,10 +92,11 @@ function addSectionSheet(workbook: ExcelJS.Workbook, section: ReportSection, nam
   }
 }
 
-export async function reportXlsx(meta: ReportMeta, sections: readonly ReportSection[]): Promise<Buffer> {
+export async function reportXlsx(document: ReportDocument): Promise<Buffer> {
+  const { meta, sections } = document;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Stegvis";
-  workbook.title = `${meta.title} – ${meta.organisation}`;
+  workbook.title = `${document.title} – ${meta.organisation}`;
   addAboutSheet(workbook, meta, sections);
   const taken = new Set(["Om rapporten"]);
   for (const section of sections) {

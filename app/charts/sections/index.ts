@@ -24,6 +24,7 @@ import { incomeAtEnd, incomeAtStart, incomeChanges, incomeStartToEnd } from "./i
 
 export type { CellValue, ChartSeries, ReportSection, SectionChart, SectionTable, TableColumn, TableRow, ValueFormat } from "./model";
 export { periodLabel, swedishList } from "./model";
+export { composeDocument, type DocumentSection, type ReportDocument } from "./document";
 
 /** Every section of the report, in the order of a förbund's statistics chapter. */
 export function reportSections(bundle: ReportBundle): ReportSection[] {
