@@ -357,18 +357,18 @@ describe("the statistics page loader", () => {
     for (const forbidden of ["EXP-", "Hemlig Person", ...ids.map((row) => row.id), ...enrolments.map((row) => row.id)]) {
       expect(json).not.toContain(forbidden);
     }
-    expect(Object.keys(result.data).sort()).toEqual(["canShowSmallNumbers", "errors", "meta", "options", "search", "sections", "threshold", "values"]);
+    expect(Object.keys(result.data).sort()).toEqual(["canShowSmallNumbers", "document", "errors", "options", "search", "threshold", "values"]);
     expect(result.data.canShowSmallNumbers).toBe(false);
     // The caseload names koordinatorer: the förbundschef's alone.
-    expect(result.data.sections.map((s: { id: string }) => s.id)).not.toContain("koordinatorer");
+    expect(result.data.document.sections.map((s: { id: string }) => s.id)).not.toContain("koordinatorer");
     const chef = await callRoute(statisticsRoute.loader, getRequest(`/statistik?${QUERY}`, cookies.forbundschef));
-    expect(chef.data.sections.map((s: { id: string }) => s.id)).toContain("koordinatorer");
+    expect(chef.data.document.sections.map((s: { id: string }) => s.id)).toContain("koordinatorer");
   });
 
   it("explains a custom period with its dates the wrong way round", async () => {
     const result = await callRoute(statisticsRoute.loader, getRequest("/statistik?period=anpassad&fran=2025-08-31&till=2025-01-01", cookies.forbundschef));
     expect(result.status).toBe(400);
     expect(result.data.errors).toEqual({ till: "Till-datumet får inte vara före från-datumet." });
-    expect(result.data.sections).toEqual([]);
+    expect(result.data.document).toBeNull();
   });
 });

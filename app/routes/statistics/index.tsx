@@ -118,7 +118,9 @@ function yearOptions(insatser: ReadonlyArray<{ startDate: string | null }>, sele
 }
 
 export default function Statistics({ loaderData }: Route.ComponentProps) {
-  const { values, errors, options, canShowSmallNumbers, search, meta, sections, threshold } = loaderData;
+  const { values, errors, options, canShowSmallNumbers, search, document, threshold } = loaderData;
+  const meta = document?.meta ?? null;
+  const sections = document?.sections ?? [];
   // Only the förbundschef chooses their own dates and may show small numbers (view.server.ts).
   const canChooseDates = canShowSmallNumbers;
   const navigation = useNavigation();

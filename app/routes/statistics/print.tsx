@@ -4,7 +4,7 @@ import { SectionView } from "~/charts/SectionView";
 import { loadStatisticsRequest, statisticsView } from "./view.server";
 
 export const meta: Route.MetaFunction = ({ loaderData: view }) => [
-  { title: view?.meta ? `${view.meta.title} – ${view.meta.organisation} – Stegvis` : "Statistik för utskrift – Stegvis" },
+  { title: view?.document ? `${view.document.title} – ${view.document.meta.organisation} – Stegvis` : "Statistik för utskrift – Stegvis" },
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -14,9 +14,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 /** The statistics as one clean document for "Skriv ut → Spara som PDF": no filters, no scripts needed. */
 export default function StatisticsPrint({ loaderData }: Route.ComponentProps) {
-  const { meta, sections, search, errors } = loaderData;
+  const { document, search, errors } = loaderData;
   const back = search ? `/statistik?${search}` : "/statistik";
-  if (!meta) {
+  if (!document) {
     return (
       <>
         <h1>Statistik för utskrift</h1>
@@ -34,6 +34,7 @@ export default function StatisticsPrint({ loaderData }: Route.ComponentProps) {
       </>
     );
   }
+  const { meta, sections } = document;
   return (
     <article className="stat-print">
       <div className="stack-inline no-print stat-print__actions">
@@ -44,7 +45,7 @@ export default function StatisticsPrint({ loaderData }: Route.ComponentProps) {
       </div>
       <header className="stat-print__header">
         <h1>
-          {meta.title} – {meta.organisation}
+          {document.title} – {meta.organisation}
         </h1>
         <p>{meta.period}</p>
         <p>{meta.comparison}</p>

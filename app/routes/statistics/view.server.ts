@@ -2,7 +2,7 @@
 // URL, authenticate and authorise, decide the small-number rule for the role, and build the
 // bundle. Steering roles get aggregates only; nothing here reads or returns a person.
 import { requirePermission, type CurrentUser } from "~/auth/guards.server";
-import { reportMeta, reportSections, type ReportMeta, type ReportSection } from "~/charts/sections";
+import { composeDocument, reportMeta, reportSections, type ReportDocument } from "~/charts/sections";
 import { buildReportBundle, ReportQueryError } from "~/data/statistics.server";
 import { statisticsOptions, type StatisticsOptions } from "~/data/statistics-options.server";
 import type { ReportBundle } from "~/domain/report-bundle";
@@ -68,8 +68,8 @@ export interface StatisticsView {
   /** The förbund's small-number threshold, for the page's explanation; null with no report. */
   threshold: number | null;
   search: string | null;
-  meta: ReportMeta | null;
-  sections: ReportSection[];
+  /** The report as the page presents it; null when the query has errors. */
+  document: ReportDocument | null;
 }
 
 export function statisticsView(result: StatisticsRequest): StatisticsView {
@@ -78,13 +78,12 @@ export function statisticsView(result: StatisticsRequest): StatisticsView {
     options: result.options,
     canShowSmallNumbers: result.user.role === "forbundschef",
   };
-  if (!result.ok) return { ...common, threshold: null, errors: result.errors, search: null, meta: null, sections: [] };
+  if (!result.ok) return { ...common, threshold: null, errors: result.errors, search: null, document: null };
   return {
     ...common,
     threshold: result.bundle.smallNumberThreshold,
     errors: {},
     search: result.search,
-    meta: reportMeta(result.bundle),
-    sections: reportSections(result.bundle),
+    document: composeDocument(reportMeta(result.bundle), reportSections(result.bundle), null, todayInSweden()),
   };
 }
