@@ -28,7 +28,7 @@ import {
 } from "~/domain/statistics";
 import { Prisma } from "~/generated/prisma/client";
 import { chooseOrganisation } from "./organisations.server";
-import { orderedTargets, organisationTargets } from "./goal-targets.server";
+import { orderedTargets, organisationTargets, targetSelect } from "./goal-targets.server";
 import { outcomeGroupDefinitions } from "./outcome-groups.server";
 import { prisma } from "./db.server";
 
@@ -514,7 +514,7 @@ async function stepLabelsOf(organisationId: string, insatsId: string | null): Pr
 async function targetsByInsats(organisationId: string): Promise<Map<string, YearlyGoalTarget[]>> {
   const insatser = await prisma.insats.findMany({
     where: { organisationId },
-    select: { name: true, targets: { select: { metric: true, value: true, year: true } } },
+    select: { name: true, targets: { select: targetSelect } },
   });
   return new Map(insatser.map((insats) => [insats.name, orderedTargets(insats.targets)]));
 }

@@ -146,7 +146,9 @@ describe("goalFollowUp", () => {
   it("reports target, outcome by kön, the previous year and uppnått when the outcome reaches the target", () => {
     const [row] = goalFollowUpFromRecords([{ metric: "trappan_share", value: 0.8 }], input);
     expect(row).toEqual({
+      key: "trappan_share",
       metric: "trappan_share",
+      outcomeGroup: null,
       label: "Stegförflyttning",
       kind: "share",
       target: 0.8,
@@ -329,5 +331,75 @@ describe("consultations", () => {
     const [row] = goalFollowUpFromRecords([{ metric: "consultations", value: 1 }], input);
     expect(row!.achieved).toBe(true);
     expect(row!.previous.value).toBe(0);
+  });
+});
+
+describe("outcome group share", () => {
+  const groups = [
+    { name: "Arbete eller studier", reasons: ["Arbete", "Studier"] },
+    { name: "Arbete, studier eller rätt försörjning", reasons: ["Arbete", "Studier", "Hel sjukersättning"] },
+  ];
+  const closed = (gender: Gender, closureReason: string, closedDate = "2025-10-01") =>
+    enrolment({ gender, closedDate, closureReason, closureCategory: closureReason === "Flytt" ? "negative" : "positive" });
+  const input = reportInput({
+    outcomeGroups: groups,
+    enrolments: [
+      closed("kvinna", "Arbete"),
+      closed("kvinna", "Hel sjukersättning"),
+      closed("man", "Studier"),
+      closed("man", "Flytt"),
+      closed("man", "Arbete", "2024-10-01"),
+    ],
+  });
+
+  it("is the group's closures over all closures, as closed.byGroup counts them, overall and by kön; a reason in two groups counts in both", () => {
+    const goals = goalInputs(input);
+    const report = computeReport(input);
+    expect(goals.byOutcomeGroup["Arbete eller studier"]!.total).toEqual({ numerator: 2, denominator: 4, value: 0.5 });
+    expect(goals.byOutcomeGroup["Arbete, studier eller rätt försörjning"]!.total).toEqual({ numerator: 3, denominator: 4, value: 0.75 });
+    expect(goals.byOutcomeGroup["Arbete eller studier"]!.total.numerator).toBe(report.closed.byGroup["Arbete eller studier"]);
+    expect(goals.byOutcomeGroup["Arbete eller studier"]!.total.denominator).toBe(report.closed.total);
+    expect(goals.byOutcomeGroup["Arbete eller studier"]!.byGender).toEqual({
+      kvinna: { numerator: 1, denominator: 2, value: 0.5 },
+      man: { numerator: 1, denominator: 2, value: 0.5 },
+    });
+  });
+
+  it("is one goal per group, named by it, judged as a share, with the previous period", () => {
+    const rows = goalFollowUpFromRecords(
+      [
+        { metric: "outcome_group_share", outcomeGroup: "Arbete, studier eller rätt försörjning", value: 0.59 },
+        { metric: "outcome_group_share", outcomeGroup: "Arbete eller studier", value: 0.6 },
+      ],
+      input,
+    );
+    expect(rows.map((row) => [row.key, row.label, row.kind, row.achieved])).toEqual([
+      ["outcome_group_share:Arbete, studier eller rätt försörjning", "Avslutade: Arbete, studier eller rätt försörjning", "share", true],
+      ["outcome_group_share:Arbete eller studier", "Avslutade: Arbete eller studier", "share", false],
+    ]);
+    expect(rows[1]!.previous).toEqual({ numerator: 1, denominator: 1, value: 1 });
+    expect(rows[1]!.periodTarget).toBe(0.6);
+  });
+
+  it("has nothing measured for a group the report does not know, and is then not achieved", () => {
+    const [row] = goalFollowUpFromRecords([{ metric: "outcome_group_share", outcomeGroup: "Borttagen", value: 0 }], input);
+    expect(row!.outcome.denominator).toBe(0);
+    expect(row!.achieved).toBe(false);
+  });
+
+  it("keeps a target per group and year, after the metric goals", () => {
+    const targets = [
+      { metric: "outcome_group_share", outcomeGroup: "Arbete eller studier", value: 0.5, year: null },
+      { metric: "outcome_group_share", outcomeGroup: "Arbete eller studier", value: 0.55, year: 2025 },
+      { metric: "outcome_group_share", outcomeGroup: "Rätt försörjning", value: 0.2, year: null },
+      { metric: "trappan_share", value: 0.8, year: null },
+    ] as const;
+    expect(targetsForPeriod(targets, { from: "2025-01-01", to: "2025-12-31" })).toEqual([
+      { metric: "trappan_share", value: 0.8 },
+      { metric: "outcome_group_share", outcomeGroup: "Arbete eller studier", value: 0.55 },
+      { metric: "outcome_group_share", outcomeGroup: "Rätt försörjning", value: 0.2 },
+    ]);
+    // A group goal without its group is no goal.
+    expect(targetsForPeriod([{ metric: "outcome_group_share", value: 0.5, year: null }], { from: "2025-01-01", to: "2025-12-31" })).toEqual([]);
   });
 });

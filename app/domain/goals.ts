@@ -59,6 +59,20 @@ export function goalMetricLabel(metric: GoalMetric): string {
 }
 
 /**
+ * A goal on an outcome group's share: closures in the group ÷ all closures, as closed.byGroup
+ * counts them (seed 002: "59 % avslutade till arbete, studier eller rätt försörjning"). There is
+ * one such goal per group, so its target names the group.
+ */
+export const OUTCOME_GROUP_SHARE = "outcome_group_share";
+
+/** A goal metric, or the outcome-group share (whose target also names its group). */
+export type GoalMetricKey = GoalMetric | typeof OUTCOME_GROUP_SHARE;
+
+export function outcomeGroupGoalLabel(group: string): string {
+  return `Avslutade: ${group}`;
+}
+
+/**
  * numerator ÷ denominator = value. A count metric has the count as numerator and denominator 1,
  * so every outcome reads the same way; `kind` tells how to present it.
  */
@@ -73,11 +87,21 @@ export interface GoalMeasure {
   byGender: GenderMap<GoalOutcome>;
 }
 
-export type GoalInput = Record<GoalMetric, GoalMeasure>;
+export type GoalInput = Record<GoalMetric, GoalMeasure> & {
+  /** Each outcome group's share of all closures, by the group's name. */
+  byOutcomeGroup: Record<string, GoalMeasure>;
+};
 
 export interface GoalTarget {
-  metric: GoalMetric;
+  metric: GoalMetricKey;
   value: number;
+  /** The outcome group's name, for (and only for) an OUTCOME_GROUP_SHARE goal. */
+  outcomeGroup?: string;
+}
+
+/** What tells two goals apart: the metric, and for an outcome-group goal its group. */
+export function goalKey(target: Pick<GoalTarget, "metric" | "outcomeGroup">): string {
+  return target.metric === OUTCOME_GROUP_SHARE ? `${OUTCOME_GROUP_SHARE}:${target.outcomeGroup ?? ""}` : target.metric;
 }
 
 /** A target as stored: for one calendar year, or (`year` null) for every year without its own. */
@@ -92,23 +116,31 @@ export function periodYear(period: Period): number | null {
 }
 
 /**
- * The targets that apply to `period`, one per metric in the order of the metric list: the
- * metric's target for the period's year, else its target without a year. A period across years
- * uses the targets without a year. Unknown metrics are left out.
+ * The targets that apply to `period`, one per goal (metric, or outcome group) in the order of
+ * the metric list, then the outcome groups in the order given: the goal's target for the
+ * period's year, else its target without a year. A period across years uses the targets
+ * without a year. Unknown metrics are left out.
  */
 export function targetsForPeriod(targets: readonly YearlyGoalTarget[], period: Period): GoalTarget[] {
   const year = periodYear(period);
-  const chosen = new Map<GoalMetric, GoalTarget>();
+  const chosen = new Map<string, GoalTarget>();
   for (const target of targets) {
-    if (!isGoalMetric(target.metric)) continue;
-    if (target.year === null ? chosen.has(target.metric) : target.year !== year) continue;
-    chosen.set(target.metric, { metric: target.metric, value: target.value });
+    const isGroupGoal = target.metric === OUTCOME_GROUP_SHARE && target.outcomeGroup !== undefined;
+    if (!isGroupGoal && !isGoalMetric(target.metric)) continue;
+    const key = goalKey(target);
+    if (target.year === null ? chosen.has(key) : target.year !== year) continue;
+    chosen.set(key, { metric: target.metric, value: target.value, ...(isGroupGoal ? { outcomeGroup: target.outcomeGroup } : {}) });
   }
-  return GOAL_METRIC_KEYS.filter((metric) => chosen.has(metric)).map((metric) => chosen.get(metric)!);
+  const metricGoals = GOAL_METRIC_KEYS.filter((metric) => chosen.has(metric)).map((metric) => chosen.get(metric)!);
+  return [...metricGoals, ...[...chosen.values()].filter((target) => target.metric === OUTCOME_GROUP_SHARE)];
 }
 
 export interface GoalRow {
-  metric: GoalMetric;
+  /** Unique among a report's goals (goalKey). */
+  key: string;
+  metric: GoalMetricKey;
+  /** The outcome group of an OUTCOME_GROUP_SHARE goal; null for the other metrics. */
+  outcomeGroup: string | null;
   label: string;
   kind: GoalKind;
   /** The target as set: a share, or a count per calendar year. */
@@ -128,22 +160,29 @@ interface Fraction {
   denominator: number;
 }
 
-type GoalTally = Record<GoalMetric, Record<Gender, Fraction>>;
+type GenderFractions = Record<Gender, Fraction>;
+
+type GoalTally = Record<GoalMetric, GenderFractions>;
+
+const emptyFractions = (): GenderFractions => ({
+  kvinna: { numerator: 0, denominator: 0 },
+  man: { numerator: 0, denominator: 0 },
+  annat: { numerator: 0, denominator: 0 },
+});
 
 function emptyTally(): GoalTally {
-  const perGender = () => ({
-    kvinna: { numerator: 0, denominator: 0 },
-    man: { numerator: 0, denominator: 0 },
-    annat: { numerator: 0, denominator: 0 },
-  });
-  return Object.fromEntries(GOAL_METRIC_KEYS.map((metric) => [metric, perGender()])) as GoalTally;
+  return Object.fromEntries(GOAL_METRIC_KEYS.map((metric) => [metric, emptyFractions()])) as GoalTally;
 }
 
-/** One more enrolment in the metric's denominator; in its numerator too when `hit`. */
-function add(tally: GoalTally, metric: GoalMetric, gender: Gender, hit: boolean): void {
-  const fraction = tally[metric][gender];
+/** One more enrolment in the denominator; in the numerator too when `hit`. */
+function addTo(fractions: GenderFractions, gender: Gender, hit: boolean): void {
+  const fraction = fractions[gender];
   fraction.denominator++;
   if (hit) fraction.numerator++;
+}
+
+function add(tally: GoalTally, metric: GoalMetric, gender: Gender, hit: boolean): void {
+  addTo(tally[metric], gender, hit);
 }
 
 function addActive(tally: GoalTally, enrolment: EnrolmentRecord, period: Period): void {
@@ -196,8 +235,9 @@ function toMeasure(perGender: Record<Gender, Fraction>, kind: GoalKind): GoalMea
 
 /** Every goal metric for the input's period, insats and kommun, overall and by kön. */
 export function goalInputs(input: ReportInput): GoalInput {
-  const { period, enrolments, referrals } = applyFilters(input);
+  const { period, enrolments, referrals, outcomeGroups = [] } = applyFilters(input);
   const tally = emptyTally();
+  const groupTallies = outcomeGroups.map((group) => ({ group, reasons: new Set(group.reasons), fractions: emptyFractions() }));
   // A person re-enrolled in the period is one active person, as participants.persons counts; by
   // kön a person counts once in each kön recorded on their enrolments (participants.personsByGender).
   const activePersons = new Set<string>();
@@ -211,10 +251,16 @@ export function goalInputs(input: ReportInput): GoalInput {
       activePersonsByGender.add(key);
       activePersons.add(enrolment.participantId);
     }
-    if (isClosedIn(enrolment, period)) addClosed(tally, enrolment, period);
+    if (isClosedIn(enrolment, period)) {
+      addClosed(tally, enrolment, period);
+      // A reason in two groups counts in both, as closed.byGroup counts it.
+      for (const { reasons, fractions } of groupTallies)
+        addTo(fractions, enrolment.gender, enrolment.closureReason !== null && reasons.has(enrolment.closureReason));
+    }
   }
   const entries = GOAL_METRIC_KEYS.map((metric) => [metric, toMeasure(tally[metric], GOAL_METRICS[metric].kind)]);
-  const inputs = Object.fromEntries(entries) as GoalInput;
+  const byOutcomeGroup = Object.fromEntries(groupTallies.map(({ group, fractions }) => [group.name, toMeasure(fractions, "share")]));
+  const inputs = { ...Object.fromEntries(entries), byOutcomeGroup } as GoalInput;
   const persons = activePersons.size;
   inputs.active_persons.total = { numerator: persons, denominator: 1, value: persons };
   inputs.consultations = consultations(referrals, period);
@@ -255,22 +301,36 @@ export function achievementLabel(achieved: boolean): string {
   return achieved ? "Uppnått" : "Ej uppnått";
 }
 
+/** Nothing closed: the measure of an outcome group the input does not know. */
+const NOTHING_CLOSED: GoalMeasure = { total: { numerator: 0, denominator: 0, value: 0 }, byGender: { kvinna: NOT_RECORDED, man: NOT_RECORDED } };
+
+function measureOf(inputs: GoalInput, target: GoalTarget): GoalMeasure {
+  if (target.metric !== OUTCOME_GROUP_SHARE) return inputs[target.metric];
+  return inputs.byOutcomeGroup[target.outcomeGroup ?? ""] ?? NOTHING_CLOSED;
+}
+
 /** One row per target, in the order the targets are given; `period` is the report's, for pro-rata count goals. */
 export function goalFollowUp(targets: readonly GoalTarget[], current: GoalInput, previous: GoalInput, period?: Period): GoalRow[] {
-  return targets.map(({ metric, value: target }) => {
-    const kind = GOAL_METRICS[metric].kind;
+  return targets.map((goal) => {
+    const { metric, value: target } = goal;
+    const outcomeGroup = metric === OUTCOME_GROUP_SHARE ? (goal.outcomeGroup ?? "") : null;
+    const kind = outcomeGroup === null ? GOAL_METRICS[metric as GoalMetric].kind : "share";
     const judgedAgainst = periodTarget(kind, target, period);
+    const now = measureOf(current, goal);
+    const before = measureOf(previous, goal);
     return {
+      key: goalKey(goal),
       metric,
-      label: GOAL_METRICS[metric].label,
+      outcomeGroup,
+      label: outcomeGroup === null ? GOAL_METRICS[metric as GoalMetric].label : outcomeGroupGoalLabel(outcomeGroup),
       kind,
       target,
       periodTarget: judgedAgainst,
-      outcome: current[metric].total,
-      byGender: current[metric].byGender,
-      previous: previous[metric].total,
-      previousByGender: previous[metric].byGender,
-      achieved: isAchieved(current[metric].total, judgedAgainst),
+      outcome: now.total,
+      byGender: now.byGender,
+      previous: before.total,
+      previousByGender: before.byGender,
+      achieved: isAchieved(now.total, judgedAgainst),
     };
   });
 }

@@ -150,4 +150,44 @@ describe("the goals page", () => {
     const page = await callRoute(goalsRoute.loader, getRequest(`${PATH}?ar=2027`, cookie));
     expect(page.data).toMatchObject({ year: 2027, insats: null, years: [null, 2025, 2027] });
   });
+
+  it("sets a goal on an outcome group's share, follows it up, keeps it when the group is renamed and drops it with the group", async () => {
+    const cookie = await sessionCookie(user.id);
+    const group = await prisma.outcomeGroup.findFirstOrThrow({ where: { organisationId, name: "Arbete eller studier" }, select: { id: true } });
+    const field = `outcome_group_share:${group.id}`;
+    const page = await callRoute(goalsRoute.loader, getRequest(PATH, cookie));
+    expect(page.data.outcomeGroups.map((row: { name: string }) => row.name)).toContain("Arbete eller studier");
+    const refused = await callRoute(goalsRoute.action, postRequest(PATH, { intent: "targets", year: "2025", [field]: "x" }, { cookie }));
+    expect(refused.data).toMatchObject({
+      fieldErrors: { [field]: ["Avslutade: Arbete eller studier måste anges som ett tal, t.ex. 80."] },
+      values: { [field]: "x" },
+    });
+    const saved = await callRoute(goalsRoute.action, postRequest(PATH, { intent: "targets", year: "2025", [field]: "50" }, { cookie }));
+    expect(saved.status).toBe(200);
+    const audited = await prisma.auditEvent.findFirst({ where: { organisationId, detail: { contains: "outcome_group_share:Arbete eller studier" } } });
+    expect(audited).not.toBeNull();
+    // 2025: both of A's enrolments are closed without a reason (the factory closes every "A"), so nothing in the group: 0 of 2.
+    const goalOf = async () =>
+      (await buildReportBundle(organisationId, ALL, { suppressSmallNumbers: false })).goals.find((goal) => goal.metric === "outcome_group_share");
+    expect(await goalOf()).toMatchObject({
+      label: "Avslutade: Arbete eller studier",
+      kind: "share",
+      target: 0.5,
+      outcome: { numerator: 0, denominator: 2 },
+      achieved: false,
+    });
+    await prisma.outcomeGroup.update({ where: { id: group.id }, data: { name: "Arbete/studier" } });
+    expect(await goalOf()).toMatchObject({ label: "Avslutade: Arbete/studier", outcomeGroup: "Arbete/studier" });
+    await prisma.outcomeGroup.delete({ where: { id: group.id } });
+    expect(await goalOf()).toBeUndefined();
+    expect(await prisma.organisationTarget.count({ where: { organisationId, metric: "outcome_group_share" } })).toBe(0);
+  });
+
+  it("refuses a goal on another förbund's outcome group", async () => {
+    const other = await createOrganisation("Tredje förbundet");
+    const foreign = await prisma.outcomeGroup.findFirstOrThrow({ where: { organisationId: other.organisationId }, select: { id: true } });
+    const result = await saveGoalTargets(user, { insatsId: null, year: null }, { [`outcome_group_share:${foreign.id}`]: 0.5 });
+    expect(result.ok).toBe(false);
+    expect(await prisma.organisationTarget.count({ where: { outcomeGroupId: foreign.id } })).toBe(0);
+  });
 });

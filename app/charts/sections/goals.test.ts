@@ -10,7 +10,9 @@ const NOT_RECORDED: GoalOutcome = { numerator: 0, denominator: 0, value: 0 };
 describe("the goals section, the new measures", () => {
   const rows: GoalRow[] = [
     {
+      key: "consultations",
       metric: "consultations",
+      outcomeGroup: null,
       label: "Konsultationsärenden",
       kind: "count",
       target: 30,
@@ -22,7 +24,9 @@ describe("the goals section, the new measures", () => {
       achieved: true,
     },
     {
+      key: "active_persons",
       metric: "active_persons",
+      outcomeGroup: null,
       label: "Aktiva personer",
       kind: "count",
       target: 50,

@@ -685,7 +685,9 @@ describe("secondary suppression: the examples of issue 12", () => {
 describe("goal follow-up", () => {
   const goals: GoalRow[] = [
     {
+      key: "trappan_share",
       metric: "trappan_share",
+      outcomeGroup: null,
       label: "Stegförflyttning",
       kind: "share",
       target: 0.8,
@@ -697,7 +699,9 @@ describe("goal follow-up", () => {
       achieved: true,
     },
     {
+      key: "new_enrolments",
       metric: "new_enrolments",
+      outcomeGroup: null,
       label: "Nyinskrivna deltagare",
       kind: "count",
       target: 80,
@@ -709,7 +713,9 @@ describe("goal follow-up", () => {
       achieved: false,
     },
     {
+      key: "skapa_offered_share",
       metric: "skapa_offered_share",
+      outcomeGroup: null,
       label: "Erbjudna SKAPA",
       kind: "share",
       target: 1,

@@ -4,9 +4,9 @@ import { notFound, requirePermission } from "~/auth/guards.server";
 import { GoalTargetFields } from "~/components/admin/GoalTargetFields";
 import { SectionMessage } from "~/components/admin/SectionMessage";
 import { TextField } from "~/components/forms/fields";
-import { goalInsatser, saveGoalTargets, targetsOf, targetYears } from "~/data/goal-targets.server";
-import type { GoalKind } from "~/domain/goals";
-import { GoalTargetsSchema, ORGANISATION_GOAL_METRICS } from "~/schemas/goals";
+import { goalInsatser, goalOutcomeGroups, saveGoalTargets, targetsOf, targetYears } from "~/data/goal-targets.server";
+import { goalKey, type GoalKind, type YearlyGoalTarget } from "~/domain/goals";
+import { goalFields, goalTargetsSchema } from "~/schemas/goals";
 import { formAction, intent } from "~/utils/form-action.server";
 import { failureFor, fieldState } from "~/utils/form-answer";
 import { formatNumber } from "~/utils/format";
@@ -28,17 +28,18 @@ function chosenYear(url: URL): number | null {
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "admin:manage");
   const url = new URL(request.url);
-  const insatser = await goalInsatser(user.organisationId);
+  const [insatser, outcomeGroups] = await Promise.all([goalInsatser(user.organisationId), goalOutcomeGroups(user.organisationId)]);
   const insatsId = url.searchParams.get("insats") || null;
   const insats = insatsId === null ? null : (insatser.find((row) => row.id === insatsId) ?? notFound("Insatsen finns inte."));
   const targets = await targetsOf(user.organisationId, insats?.id ?? null);
-  return { insatser, insats, targets, years: targetYears(targets), year: chosenYear(url) };
+  return { insatser, insats, outcomeGroups, targets, years: targetYears(targets), year: chosenYear(url) };
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "admin:manage");
+  const fields = goalFields(await goalOutcomeGroups(user.organisationId));
   return formAction(request, {
-    targets: intent(GoalTargetsSchema, async ({ scope, targets }) => {
+    targets: intent(goalTargetsSchema(fields), async ({ scope, targets }) => {
       const result = await saveGoalTargets(user, scope, targets);
       return result.ok ? ok({ message: `Målvärdena för ${scope.year === null ? "alla år" : scope.year} är sparade.` }) : result;
     }),
@@ -66,12 +67,20 @@ function goalsLink(insatsId: string | null, year: number | null): string {
   return text ? `/admin/mal?${text}` : "/admin/mal";
 }
 
+/** The form field a stored target fills: its metric, or its group's goal field. */
+function fieldOf(target: YearlyGoalTarget, groups: ReadonlyArray<{ id: string; name: string }>): string {
+  const group = target.outcomeGroup === undefined ? undefined : groups.find((candidate) => candidate.name === target.outcomeGroup);
+  return group === undefined ? goalKey(target) : `${target.metric}:${group.id}`;
+}
+
 export default function Goals({ loaderData, actionData }: Route.ComponentProps) {
-  const { insatser, insats, targets, years, year } = loaderData;
+  const { insatser, insats, outcomeGroups, targets, years, year } = loaderData;
   const scopeId = insats?.id ?? null;
+  const targetFields = goalFields(outcomeGroups);
   const yearLink = (forYear: number | null) => goalsLink(scopeId, forYear);
-  const valueOf = (metric: string, forYear: number | null) => targets.find((target) => target.metric === metric && target.year === forYear)?.value;
-  const stored = ORGANISATION_GOAL_METRICS.map(({ metric, kind }) => {
+  const valueOf = (field: string, forYear: number | null) =>
+    targets.find((target) => fieldOf(target, outcomeGroups) === field && target.year === forYear)?.value;
+  const stored = targetFields.map(({ metric, kind }) => {
     const value = valueOf(metric, year);
     return [metric, value === undefined ? "" : kind === "share" ? percentText(value) : String(value)];
   });
@@ -85,7 +94,8 @@ export default function Goals({ loaderData, actionData }: Route.ComponentProps) 
       <p>
         Förbundets mål gäller hela förbundet, över alla insatser: rapporten för hela förbundet och för en kommun följer upp dem. En insats rapport följer
         insatsens egna mål. Ett mål kan gälla ett visst år (till exempel ”År 1 12, År 2 25”): rapporten använder målet för rapportperiodens år och annars målet
-        för alla år. Antal gäller per kalenderår; en delårsrapport bedöms mot den del av målet som motsvarar perioden.
+        för alla år. Antal gäller per kalenderår; en delårsrapport bedöms mot den del av målet som motsvarar perioden. Varje utfallsgrupp (Administration →
+        Utfallsgrupper) kan få ett mål för sin andel av alla avslutade.
       </p>
       <nav aria-label="Vems mål">
         <ul>
@@ -112,14 +122,16 @@ export default function Goals({ loaderData, actionData }: Route.ComponentProps) 
               </tr>
             </thead>
             <tbody>
-              {ORGANISATION_GOAL_METRICS.filter(({ metric }) => targets.some((target) => target.metric === metric)).map(({ metric, label, kind }) => (
-                <tr key={metric}>
-                  <th scope="row">{label}</th>
-                  {years.map((column) => (
-                    <td key={String(column)}>{targetText(kind, valueOf(metric, column))}</td>
-                  ))}
-                </tr>
-              ))}
+              {targetFields
+                .filter(({ metric }) => targets.some((target) => fieldOf(target, outcomeGroups) === metric))
+                .map(({ metric, label, kind }) => (
+                  <tr key={metric}>
+                    <th scope="row">{label}</th>
+                    {years.map((column) => (
+                      <td key={String(column)}>{targetText(kind, valueOf(metric, column))}</td>
+                    ))}
+                  </tr>
+                ))}
             </tbody>
           </table>
         </section>
@@ -139,7 +151,7 @@ export default function Goals({ loaderData, actionData }: Route.ComponentProps) 
             defaultValue={fields.value("year")}
             errors={fields.errors("year")}
           />
-          <GoalTargetFields metrics={ORGANISATION_GOAL_METRICS} fields={fields} />
+          <GoalTargetFields metrics={targetFields} fields={fields} />
           <button type="submit" className="button">
             Spara målvärden
           </button>

@@ -5,6 +5,7 @@ import type { EnrolmentRecord, ReferralRecord, ReportInput } from "../types";
 import { familyView, MIN_VIEW_SIZE, protectedViews, reportFamily, steeringRefusal } from "./family";
 import { protectReport, protectSlices } from "./index";
 import { naiveRecovered } from "./testing";
+import { goalFollowUpFromRecords, type GoalTarget } from "../../goals";
 
 const OPTIONS = { threshold: 3, enabled: true, closureCategories: { Arbete: "positive", "Avbrott, flytt": "negative" } as const };
 
@@ -13,13 +14,13 @@ function many(n: number, overrides: Partial<EnrolmentRecord> = {}): EnrolmentRec
 }
 
 /** The whole report as the steering group sees it, and a check that nothing can be worked out. */
-function protect(input: ReportInput, filters = { insats: null as string | null, kommun: null as string | null }) {
-  const family = reportFamily(input, previousPeriod(input.period), () => []);
+function protect(input: ReportInput, filters = { insats: null as string | null, kommun: null as string | null }, targets: GoalTarget[] = []) {
+  const family = reportFamily(input, previousPeriod(input.period), (slice) => (targets.length ? goalFollowUpFromRecords(targets, slice) : []));
   const views = protectedViews(family);
   const main = familyView(family, filters)!;
   const { model, states } = protectSlices(views, OPTIONS);
   expect(naiveRecovered(model.system, states, 3)).toEqual([]);
-  return protectReport(main, views, OPTIONS);
+  return protectReport(main, views, { ...OPTIONS, outcomeGroups: input.outcomeGroups });
 }
 
 const closed = (kommun: string, n: number) =>
@@ -111,6 +112,28 @@ describe("the report's newer tables", () => {
     expect(shown.now.income.atStart.Lön).toBe("färre än 3");
     expect(shown.now.income.atStart.Sjukpenning).toBe("dolt");
     expect(shown.now.active.total).toBe(25);
+  });
+});
+
+describe("goals", () => {
+  it("an outcome group's share by kön: Män 2 of 2 closed is kept back, and so is what would give it away", () => {
+    const closure = (gender: "kvinna" | "man", n: number, closureReason: string) =>
+      many(n, {
+        gender,
+        enrolledDate: "2024-09-01",
+        closedDate: "2025-05-01",
+        closureReason,
+        closureCategory: closureReason === "Arbete" ? "positive" : "negative",
+      });
+    const input = reportInput({
+      outcomeGroups: [{ name: "Arbete eller studier", reasons: ["Arbete", "Studier"] }],
+      enrolments: [...closure("kvinna", 8, "Arbete"), ...closure("man", 2, "Arbete"), ...closure("kvinna", 5, "Avbrott, flytt")],
+    });
+    const shown = protect(input, undefined, [{ metric: "outcome_group_share", outcomeGroup: "Arbete eller studier", value: 0.6 }]);
+    const [goal] = shown.goals;
+    expect(goal!.byGender.man).toBe("–");
+    expect(goal!.outcome).toBeCloseTo(10 / 15);
+    expect(shown.now.closed.byGroup["Arbete eller studier"]).toBe(10);
   });
 });
 

@@ -91,9 +91,9 @@ export function protectReport(main: ReportSlice, linked: readonly ReportSlice[],
   }
   const goalCell = (row: GoalRow, period: PeriodKey, group: string, outcome: { numerator: number; denominator: number } | undefined): CellValue => {
     if (outcome === undefined) return NO_VALUE;
-    const n = mark(outcome.numerator, stateOf(period, ["goals", row.metric, group, "n"]));
+    const n = mark(outcome.numerator, stateOf(period, ["goals", row.key, group, "n"]));
     if (row.kind === "count") return n;
-    return shareOf(n, mark(outcome.denominator, stateOf(period, ["goals", row.metric, group, "d"])));
+    return shareOf(n, mark(outcome.denominator, stateOf(period, ["goals", row.key, group, "d"])));
   };
   const goals = main.goals.map((row): ShownGoal => {
     const byGender: GenderMap<CellValue> = {

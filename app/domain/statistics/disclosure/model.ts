@@ -81,15 +81,26 @@ function goalCounts(rows: readonly GoalRow[], period: PeriodKey): Array<[CellPat
     const outcomes = period === "now" ? { total: row.outcome, ...row.byGender } : { total: row.previous, ...row.previousByGender };
     for (const [group, outcome] of Object.entries(outcomes)) {
       if (outcome === undefined) continue;
-      out.push([["goals", row.metric, group, "n"], outcome.numerator]);
-      if (row.kind === "share") out.push([["goals", row.metric, group, "d"], outcome.denominator]);
+      out.push([["goals", row.key, group, "n"], outcome.numerator]);
+      if (row.kind === "share") out.push([["goals", row.key, group, "d"], outcome.denominator]);
     }
   }
   return out;
 }
 
+type Equivalents = { n?: (g: string | null) => string[]; d?: (g: string | null) => string[] };
+
+/** An outcome group's share restates closed.byGroup over closed.total (and closed.byGender by kön). */
+function groupGoalEquivalents(row: GoalRow): Equivalents {
+  const group = row.outcomeGroup ?? "";
+  return {
+    n: (g) => (g === null ? ["closed", "byGroup", group] : ["goals", row.key, g, "n"]),
+    d: (g) => (g === null ? ["closed", "total"] : ["closed", "byGender", g]),
+  };
+}
+
 /** The same count elsewhere in the report, for the goal metrics that restate one. */
-const GOAL_EQUIVALENTS: Record<string, { n?: (g: string | null) => string[]; d?: (g: string | null) => string[] }> = {
+const GOAL_EQUIVALENTS: Record<string, Equivalents> = {
   active: { n: (g) => (g === null ? ["active", "total"] : ["active", "byGender", g]) },
   new_enrolments: { n: (g) => (g === null ? ["newlyEnrolled", "total"] : ["newlyEnrolled", "byGender", g]) },
   active_persons: { n: (g) => (g === null ? ["active", "persons"] : ["active", "personsByGender", g]) },
@@ -417,20 +428,21 @@ function periodRelations(
   for (const type of types) addAtMost(builder, key(["support", "byType", type, "raisedActivity"]), key(["support", "byType", type, "total"]));
 
   for (const row of goals) {
-    const groups = [...GENDERS].filter((g) => builder.values.has(key(["goals", row.metric, g, "n"])));
+    const groups = [...GENDERS].filter((g) => builder.values.has(key(["goals", row.key, g, "n"])));
+    const equivalents = row.outcomeGroup === null ? GOAL_EQUIVALENTS[row.metric] : groupGoalEquivalents(row);
     for (const part of row.kind === "share" ? ["n", "d"] : ["n"]) {
       addSum(
         builder,
-        key(["goals", row.metric, "total", part]),
-        groups.map((g) => key(["goals", row.metric, g, part])),
+        key(["goals", row.key, "total", part]),
+        groups.map((g) => key(["goals", row.key, g, part])),
       );
       for (const group of [null, ...groups]) {
-        const equivalent = GOAL_EQUIVALENTS[row.metric]?.[part as "n" | "d"]?.(group);
-        if (equivalent) addSame(builder, key(["goals", row.metric, group ?? "total", part]), key(equivalent));
+        const equivalent = equivalents?.[part as "n" | "d"]?.(group);
+        if (equivalent) addSame(builder, key(["goals", row.key, group ?? "total", part]), key(equivalent));
       }
     }
     if (row.kind === "share")
-      for (const group of ["total", ...groups]) addAtMost(builder, key(["goals", row.metric, group, "n"]), key(["goals", row.metric, group, "d"]));
+      for (const group of ["total", ...groups]) addAtMost(builder, key(["goals", row.key, group, "n"]), key(["goals", row.key, group, "d"]));
   }
 }
 
