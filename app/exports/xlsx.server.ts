@@ -13,6 +13,7 @@ const MAX_SHEET_NAME = 31;
 // Short names for the sheets whose titles do not fit Excel's 31 characters well.
 const SHEET_NAMES: Record<string, string> = {
   oversikt: "Översikt",
+  "uppfoljning-finsam": "Uppföljning Finsam",
   kommuner: "Per kommun",
   koordinatorer: "Per koordinator och kommun",
   kon: "Per kön",

@@ -158,6 +158,7 @@ describe("the statistics export", () => {
     expect(headings).toEqual([
       "Deltagare under perioden",
       "Måluppfyllelse",
+      "Uppföljning Finsam: deltagare per insats",
       "Deltagare per kommun",
       "Deltagare och personer",
       "Deltagare den sista dagen",
@@ -195,7 +196,7 @@ describe("the statistics export", () => {
       "Av 5 deltagare med minst två placeringar i Trappan har 4 (80,0 %) gjort en positiv stegförflyttning (kvinnor 66,7 %, män 100,0 %).",
     );
     expect(text).toContain("Målet ”Stegförflyttning” är uppnått under perioden.");
-    expect(media).toHaveLength(29); // 29 of the 31 sections have a chart here
+    expect(media).toHaveLength(29); // 29 of the 32 sections have a chart here
 
     // One table per section, in the order of the headings.
     const tableOf = (heading: string) => tables[headings.indexOf(heading)];
@@ -247,6 +248,7 @@ describe("the statistics export", () => {
       "Om rapporten",
       "Översikt",
       "Måluppfyllelse",
+      "Uppföljning Finsam",
       "Per kommun",
       "Deltagare och personer",
       "Deltagare den sista dagen",

@@ -67,6 +67,7 @@ describe("the overview", () => {
   it("has every section in report order, and goals only when the insats has targets", () => {
     expect(reportSections(testBundle()).map((s) => s.id)).toEqual([
       "oversikt",
+      "uppfoljning-finsam",
       "kommuner",
       "personer",
       "sista-dagen",
@@ -101,6 +102,7 @@ describe("the overview", () => {
     const sections = reportSections(testBundle());
     expect(sections.map((s) => s.summary)).toEqual([
       "Inga deltagare har haft stöd under perioden.",
+      "Ingen individ deltog i någon insats under perioden.",
       "Inga deltagare har haft stöd under perioden i någon kommun.",
       "Inga deltagare har haft stöd under perioden.",
       "Ingen deltagare var inskriven den sista dagen i perioden.",
@@ -1297,5 +1299,39 @@ describe("Trappan transitions", () => {
       "Senaste: steg 6",
     ]);
     expect(s.chart?.series[3]!.values).toEqual([0, 8, 0, 0, 0, 0]);
+  });
+});
+
+describe("Uppföljning Finsam", () => {
+  const active = {
+    total: 36,
+    persons: 30,
+    personsByGender: { kvinna: 16, man: 14 },
+    byGender: { kvinna: 20, man: 16 },
+    personsByInsats: { SamSteg: 20, Samverkansteam: 12 },
+    personsByInsatsByGender: { SamSteg: { kvinna: 11, man: 9 }, Samverkansteam: { kvinna: 6, man: 6 } },
+  };
+
+  it("lays out one row per insats with kvinnor, män and totalt, and the förbund's unique individuals under them", () => {
+    const finsam = section(reportSections(testBundle({ report: { active } })), "uppfoljning-finsam");
+    expect(finsam.table.columns.map((column) => column.label)).toEqual(["Insats", "Kvinnor", "Män", "Totalt"]);
+    expect(shown(finsam)).toEqual([
+      ["SamSteg", "11", "9", "20"],
+      ["Samverkansteam", "6", "6", "12"],
+      ["Totalt (unika individer)", "16", "14", "30"],
+    ]);
+    expect(finsam.summary).toBe("Under jan–aug 2025 deltog 30 individer i 2 insatser.");
+    expect(finsam.chart).toBeUndefined();
+  });
+
+  it("hides a small count in the steering group's view, and one more so it cannot be worked out", () => {
+    const small = {
+      ...active,
+      personsByInsats: { SamSteg: 20, Samverkansteam: 3 },
+      personsByInsatsByGender: { SamSteg: { kvinna: 11, man: 9 }, Samverkansteam: { kvinna: 1, man: 2 } },
+    };
+    const finsam = section(reportSections(testBundle({ report: { active: small }, suppressSmallNumbers: true })), "uppfoljning-finsam");
+    const [, team] = shown(finsam);
+    expect(team).toEqual(["Samverkansteam", "färre än 3", "färre än 3", "3"]);
   });
 });

@@ -20,6 +20,7 @@ import { closures, support } from "./closures";
 import { closuresByKommun, closuresByLastStep, outcomeGroups, survey } from "./outcomes";
 import { fov } from "./fov";
 import { goals } from "./goals";
+import { finsamFollowUp } from "./finsam";
 import { incomeAtEnd, incomeAtStart, incomeChanges, incomeStartToEnd } from "./income";
 
 export type { CellValue, ChartSeries, ReportSection, SectionChart, SectionTable, TableColumn, TableRow, ValueFormat } from "./model";
@@ -47,6 +48,7 @@ export function reportSections(bundle: ReportBundle): ReportSection[] {
   const sections: Array<ReportSection | null> = [
     overview(ctx),
     goals(ctx),
+    finsamFollowUp(ctx),
     kommuner(ctx),
     persons(ctx),
     atEnd(ctx),

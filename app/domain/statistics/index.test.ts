@@ -29,6 +29,8 @@ describe("computeReport on an empty period", () => {
         persons: 0,
         personsByGender: { kvinna: 0, man: 0 },
         personsByKommun: {},
+        personsByInsats: {},
+        personsByInsatsByGender: {},
         atEnd: { total: 0, byKommun: {}, byGender: { kvinna: 0, man: 0 } },
         byCoordinator: {},
         byCoordinatorByKommun: {},

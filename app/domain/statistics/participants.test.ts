@@ -176,6 +176,28 @@ describe("persons beside enrolments", () => {
     expect(r.newlyEnrolled.personsByKommun).toEqual({ Ljungby: 1, Älmhult: 1 });
   });
 
+  it("counts a person once in each insats and each kön within it (Uppföljning Finsam's individer per insats)", () => {
+    const r = computeReport(
+      reportInput({
+        enrolments: [
+          enrolment({ participantId: "p-1", insats: "SamSteg", enrolledDate: "2025-01-10", closedDate: "2025-02-01" }),
+          enrolment({ participantId: "p-1", insats: "SamSteg", enrolledDate: "2025-03-01" }),
+          enrolment({ participantId: "p-1", insats: "Samverkansteam", enrolledDate: "2025-05-01" }),
+          enrolment({ participantId: "p-2", insats: "SamSteg", gender: "man", enrolledDate: "2025-06-01" }),
+          // Recorded with another kön on a later enrolment: once in each kön, once in the insats.
+          enrolment({ participantId: "p-3", insats: "Samverkansteam", gender: "man", enrolledDate: "2025-01-01", closedDate: "2025-02-01" }),
+          enrolment({ participantId: "p-3", insats: "Samverkansteam", gender: "annat", enrolledDate: "2025-03-01" }),
+          // Not active in 2025.
+          enrolment({ participantId: "p-4", insats: "SamSteg", enrolledDate: "2023-01-01", closedDate: "2024-06-01" }),
+        ],
+      }),
+    );
+    expect(r.active.persons).toBe(3);
+    expect(r.active.personsByInsats).toEqual({ SamSteg: 2, Samverkansteam: 2 });
+    expect(r.active.personsByInsatsByGender).toEqual({ SamSteg: { kvinna: 1, man: 1 }, Samverkansteam: { kvinna: 1, man: 1, annat: 1 } });
+    expect(r.active.personsByGender).toEqual({ kvinna: 1, man: 2, annat: 1 });
+  });
+
   it("leaves out a kommun with no participants (zero keys are filled in from the configured list)", () => {
     const r = computeReport(
       reportInput({ enrolments: [enrolment({ kommun: "Ljungby" }), enrolment({ kommun: "Lessebo", enrolledDate: "2024-01-01", closedDate: "2024-12-31" })] }),

@@ -1,32 +1,52 @@
 import type { Period } from "../period";
 import { isActive, isNewlyEnrolled } from "./population";
 import { entry, genderTally, increment, toGenderCounts, toSortedRecord } from "./tally";
-import type { ActiveStats, AtEndStats, CountMap, EnrolmentRecord, GenderCounts, NewlyEnrolledStats } from "./types";
+import type { ActiveStats, AtEndStats, CountMap, EnrolmentRecord, Gender, GenderCounts, NewlyEnrolledStats } from "./types";
 
 /** The byCoordinator key of an enrolment without a koordinator. */
 export const COORDINATOR_NONE = "ej angiven";
 
 /**
- * Distinct participants of a set of enrolments, overall and by kön and kommun. A person counts
- * once in each kön and each kommun of their enrolments, so those maps may sum to more than
- * `persons` (a person re-enrolled in another kommun).
+ * Distinct participants of a set of enrolments, overall and by kön, kommun and insats (with kön).
+ * A person counts once in each kön, kommun and insats of their enrolments, so those maps may sum
+ * to more than `persons` (a person re-enrolled in another kommun).
+ *
+ * Most persons have one enrolment: each person's first enrolment is counted at once, and only a
+ * person seen again is checked against what they were already counted in.
  */
 class PersonTally {
-  private readonly all = new Set<string>();
-  private readonly byGender = genderTally(() => new Set<string>());
-  private readonly byKommun = new Map<string, Set<string>>();
+  /** Per person, what they are counted in: kön, "k" + kommun, "i" + insats, "g" + insats + kön. */
+  private readonly seen = new Map<string, string[]>();
+  private readonly byGender = genderTally(() => 0);
+  private readonly byKommun = new Map<string, number>();
+  private readonly byInsats = new Map<string, number>();
+  private readonly byInsatsByGender = new Map<string, Record<Gender, number>>();
 
   add(enrolment: EnrolmentRecord): void {
-    this.all.add(enrolment.participantId);
-    this.byGender[enrolment.gender].add(enrolment.participantId);
-    entry(this.byKommun, enrolment.kommun, () => new Set()).add(enrolment.participantId);
+    const { participantId, gender, kommun, insats } = enrolment;
+    const keys = [gender, `k${kommun}`, `i${insats}`, `g${insats}\u0000${gender}`];
+    const counted = this.seen.get(participantId);
+    if (counted === undefined) this.seen.set(participantId, keys);
+    const isNew = (index: number) => {
+      if (counted === undefined) return true;
+      if (counted.includes(keys[index]!)) return false;
+      counted.push(keys[index]!);
+      return true;
+    };
+    if (isNew(0)) this.byGender[gender]++;
+    if (isNew(1)) increment(this.byKommun, kommun);
+    if (isNew(2)) increment(this.byInsats, insats);
+    if (isNew(3)) entry(this.byInsatsByGender, insats, () => genderTally(() => 0))[gender]++;
   }
 
   result(): { persons: number; personsByGender: GenderCounts; personsByKommun: CountMap } {
-    const sizes = new Map([...this.byKommun].map(([kommun, people]) => [kommun, people.size]));
-    const { kvinna, man, annat } = this.byGender;
-    const personsByGender = toGenderCounts({ kvinna: kvinna.size, man: man.size, annat: annat.size });
-    return { persons: this.all.size, personsByGender, personsByKommun: toSortedRecord(sizes) };
+    return { persons: this.seen.size, personsByGender: toGenderCounts(this.byGender), personsByKommun: toSortedRecord(this.byKommun) };
+  }
+
+  /** Persons per insats, and per insats and kön (seed 003: "antalet individer" per insats for Uppföljning Finsam). */
+  byInsatsResult(): { personsByInsats: CountMap; personsByInsatsByGender: Record<string, GenderCounts> } {
+    const byGender = new Map([...this.byInsatsByGender].map(([insats, counts]) => [insats, toGenderCounts(counts)]));
+    return { personsByInsats: toSortedRecord(this.byInsats), personsByInsatsByGender: toSortedRecord(byGender) };
   }
 }
 
@@ -79,6 +99,7 @@ export function activeStats(enrolments: readonly EnrolmentRecord[], period: Peri
     byAgeGroup: toSortedRecord(byAgeGroup),
     byReferrer: toSortedRecord(byReferrer),
     ...persons.result(),
+    ...persons.byInsatsResult(),
     atEnd: atEndStats,
     byCoordinator: toSortedRecord(byCoordinator),
     byCoordinatorByKommun: toSortedRecord(new Map([...byCoordinatorByKommun].map(([name, kommuner]) => [name, toSortedRecord(kommuner)]))),

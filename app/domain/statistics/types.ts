@@ -151,6 +151,10 @@ export interface ActiveStats {
   personsByGender: GenderCounts;
   /** A person once in each kommun of their active enrolments: may sum to more than `persons`. */
   personsByKommun: CountMap;
+  /** A person once in each insats of their active enrolments (Uppföljning Finsam's individer per insats). */
+  personsByInsats: CountMap;
+  /** The same by kön: insats -> kön -> persons. */
+  personsByInsatsByGender: Record<string, GenderCounts>;
   atEnd: AtEndStats;
   /** Active enrolments by the koordinator's name (COORDINATOR_NONE without one). */
   byCoordinator: CountMap;

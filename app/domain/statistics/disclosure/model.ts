@@ -253,6 +253,16 @@ function newerRelations(
       }
     }
   }
+  // Persons per insats (Uppföljning Finsam): a part of the persons, by kön a part of both; an
+  // insats's kön add up to its persons unless someone's kön changed (the sum is kept only when it holds).
+  for (const [insats, byGender] of Object.entries(active.personsByInsatsByGender ?? {})) {
+    addAtMost(builder, at("active", "personsByInsats", insats), at("active", "persons"));
+    addSum(builder, at("active", "personsByInsats", insats), keys(byGender, "active", "personsByInsatsByGender", insats));
+    for (const gender of Object.keys(byGender)) {
+      addAtMost(builder, at("active", "personsByInsatsByGender", insats, gender), at("active", "personsByInsats", insats));
+      addAtMost(builder, at("active", "personsByInsatsByGender", insats, gender), at("active", "personsByGender", gender));
+    }
+  }
   if (active.atEnd) {
     addSum(builder, at("active", "atEnd", "total"), keys(active.atEnd.byKommun, "active", "atEnd", "byKommun"));
     addSum(builder, at("active", "atEnd", "total"), keys(active.atEnd.byGender, "active", "atEnd", "byGender"));
@@ -491,7 +501,22 @@ export function buildModel(
             cellKey(wholeName, period, path),
             parts.map((part) => cellKey(sliceKey(part.filters), period, path)),
           );
-        if (dimension !== "kommun") continue;
+        if (dimension === "insats") {
+          // An insats's row of persons in the whole report is that insats's own persons.
+          for (const part of parts) {
+            const insats = part.filters.insats!;
+            const partName = sliceKey(part.filters);
+            addSame(builder, cellKey(wholeName, period, ["active", "personsByInsats", insats]), cellKey(partName, period, ["active", "persons"]));
+            for (const gender of Object.keys(part[period].active.personsByGender)) {
+              addSame(
+                builder,
+                cellKey(wholeName, period, ["active", "personsByInsatsByGender", insats, gender]),
+                cellKey(partName, period, ["active", "personsByGender", gender]),
+              );
+            }
+          }
+          continue;
+        }
         // A kommun's row in the whole report is that kommun's own report.
         for (const part of parts) {
           const kommun = part.filters.kommun!;
