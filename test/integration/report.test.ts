@@ -351,6 +351,9 @@ describe("buildReportBundle on a hand-computed förbund, H1 2025", () => {
       persons: 5,
       personsByGender: { kvinna: 2, man: 2, annat: 1 },
       personsByKommun: { Ljungby: 3, Markaryd: 1, Älmhult: 1 },
+      // E4 alone is in Samverkansteam.
+      personsByInsats: { SamSteg: 4, Samverkansteam: 1 },
+      personsByInsatsByGender: { SamSteg: { kvinna: 2, man: 2 }, Samverkansteam: { kvinna: 0, man: 0, annat: 1 } },
       // Open on 2025-06-30: E1, E3b, E4, E7 (E2 and E3a closed before).
       atEnd: { total: 4, byKommun: { Ljungby: 3, Älmhult: 1 }, byGender: { kvinna: 2, man: 1, annat: 1 } },
       byCoordinator: { [coordinatorName]: 1, "ej angiven": 5 },
