@@ -11,6 +11,9 @@ import {
   Chart as ChartJS,
   Legend,
   LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
   Tooltip,
   type ChartConfiguration,
   type ChartType,
@@ -30,9 +33,9 @@ declare module "chart.js" {
   }
 }
 
-// Only what bar charts need, so the rest of chart.js stays out of the bundle; the journal's
-// charts register their own controllers (TrappanChart, SkapaRadar).
-ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+// Only what the report's bar and line charts need, so the rest of chart.js stays out of the
+// bundle; the journal's charts register their own controllers (TrappanChart, SkapaRadar).
+ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -91,7 +94,7 @@ function hatch(ctx: CanvasRenderingContext2D, colour: string): CanvasPattern | s
  * with the table's text ("färre än 3") beside it, so that it cannot be read as zero. Reads what
  * to mark from the chart's own options, so an updated chart marks its new data.
  */
-const hiddenValuesPlugin: Plugin<"bar", HiddenValuesOptions> = {
+const hiddenValuesPlugin: Plugin<"bar" | "line", HiddenValuesOptions> = {
   id: "hiddenValues",
   afterDatasetsDraw(chart, _args, options) {
     const bars = options.bars ?? [];
@@ -107,7 +110,8 @@ const hiddenValuesPlugin: Plugin<"bar", HiddenValuesOptions> = {
       const element = chart.getDatasetMeta(bar.seriesIndex).data[bar.labelIndex] as unknown as BarGeometry | undefined;
       if (!element) continue;
       const start = valueScale.getPixelForValue(bar.from);
-      const thickness = horizontal ? element.height : element.width;
+      // A line's point has no width: its placeholder is a narrow one.
+      const thickness = horizontal ? element.height : (element.width ?? LINE_MARK_WIDTH);
       const centre = horizontal ? element.y : element.x;
       // The placeholder runs MARK.length along the value axis from `near` (towards larger values).
       const near = horizontal ? start + bar.order * MARK.length : start - bar.order * MARK.length;
@@ -135,9 +139,12 @@ const hiddenValuesPlugin: Plugin<"bar", HiddenValuesOptions> = {
 interface BarGeometry {
   x: number;
   y: number;
-  width: number;
+  /** Absent on a line's point. */
+  width?: number;
   height: number;
 }
+
+const LINE_MARK_WIDTH = 10;
 
 /**
  * A mark's text: after the placeholder in a horizontal chart (before it when it would leave the
@@ -170,6 +177,28 @@ function markText(
     ctx.fillText(text, 0, 0);
     ctx.restore();
   }
+}
+
+/** Lines over the labels; a hidden value breaks its line and is marked where it would be. */
+function lineConfig(chart: SectionChart): ChartConfiguration<"line", Array<number | null>, string> {
+  const bar = chartConfig({ ...chart, kind: "grouped-bar", horizontal: false });
+  return {
+    type: "line",
+    data: {
+      labels: chart.labels,
+      datasets: chart.series.map((series, index) => ({
+        label: series.label,
+        data: series.values,
+        borderColor: seriesColour(index),
+        backgroundColor: seriesColour(index),
+        borderWidth: 2.5,
+        pointRadius: 3.5,
+        spanGaps: false,
+      })),
+    },
+    options: { ...(bar.options as ChartConfiguration<"line">["options"]), indexAxis: "x" },
+    plugins: [hiddenValuesPlugin],
+  };
 }
 
 export function chartConfig(chart: SectionChart): ChartConfiguration<"bar", Array<number | null>, string> {
@@ -286,8 +315,8 @@ export function ChartCanvas<TType extends ChartType, TData, TLabel>({
   );
 }
 
-/** A report section's bar chart. */
+/** A report section's bar or line chart. */
 export function Chart({ chart, label }: { chart: SectionChart; label: string }) {
-  const config = useMemo(() => chartConfig(chart), [chart]);
+  const config = useMemo(() => (chart.kind === "line" ? lineConfig(chart) : chartConfig(chart)), [chart]);
   return <ChartCanvas config={config} label={label} className="chart" style={{ height: chartHeight(chart) }} />;
 }

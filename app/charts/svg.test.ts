@@ -122,3 +122,30 @@ describe("axis and labels", () => {
     expect(wrapLabel("Åter till remittent i väntan på beslut om sjukersättning", 180, 2)).toEqual(["Åter till remittent i", "väntan på beslut om…"]);
   });
 });
+
+describe("the SVG line chart", () => {
+  const line = chart({
+    kind: "line",
+    labels: ["2023", "2024", "2025", "2026"],
+    series: [
+      { label: "Aktiva", values: [40, 50, 60, 55], marks: [null, null, null, null] },
+      { label: "Avslutade", values: [10, null, 12, 14], marks: [null, "färre än 3", null, null] },
+    ],
+  });
+
+  it("draws a line per series through its points, broken where a value is hidden", () => {
+    const { svg } = chartSvg(line);
+    const polylines = svg.match(/<polyline [^>]*\/>/g) ?? [];
+    // Aktiva: one line through four points; Avslutade: the hidden 2024 leaves 2023 alone and 2025–2026 as one line.
+    expect(polylines).toHaveLength(2);
+    expect(polylines[0]!.match(/points="([^"]*)"/)![1]!.split(" ")).toHaveLength(4);
+    expect(polylines[1]!.match(/points="([^"]*)"/)![1]!.split(" ")).toHaveLength(2);
+    expect(svg.match(/<circle /g)).toHaveLength(7);
+  });
+
+  it("marks the hidden value with a hatched placeholder and the table's text", () => {
+    const { svg } = chartSvg(line);
+    expect(svg).toContain('fill="url(#diagram-streck-1)"');
+    expect(svg).toContain(">färre än 3</text>");
+  });
+});

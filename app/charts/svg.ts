@@ -1,5 +1,5 @@
 /**
- * A small bar-chart drawer that writes SVG text, for the documents (the DOCX export turns it into
+ * A small bar- and line-chart drawer that writes SVG text, for the documents (the DOCX export turns it into
  * a PNG). Pure and deterministic, so the picture in a report is the same every time; the page
  * itself draws with chart.js.
  */
@@ -343,6 +343,58 @@ function verticalChart(chart: SectionChart, width: number, fontFamily: string, i
   return finish(parts, width, height, fontFamily);
 }
 
+/**
+ * One line per series over the labels (years). A hidden value breaks its line, and a hatched
+ * placeholder on the zero line carries the table's text, so that the gap cannot read as zero.
+ */
+function lineChart(chart: SectionChart, width: number, fontFamily: string, idPrefix: string): SvgChart {
+  const top = legend(chart, width - 20);
+  const plotLeft = 56;
+  const plotRight = width - 10;
+  const slotWidth = (plotRight - plotLeft) / Math.max(1, chart.labels.length);
+  const wrapped = chart.labels.map((label) => wrapLabel(label, slotWidth - 6, 3));
+  const labelLines = Math.max(1, ...wrapped.map((lines) => lines.length));
+  const plotTop = top.height + 14;
+  const axisY = plotTop + 220;
+  const height = axisY + 10 + labelLines * LINE_HEIGHT + 6;
+  const scale = niceScale(
+    chart.series.flatMap((series) => series.values.filter((value): value is number => value !== null)),
+    chart.valueKind,
+  );
+  const y = (value: number) => axisY - ((value - scale.min) / (scale.max - scale.min)) * (axisY - plotTop);
+  const x = (labelIndex: number) => plotLeft + slotWidth * (labelIndex + 0.5);
+  const parts: string[] = [hatchDefs(chart, idPrefix), top.svg];
+  for (const tick of scale.ticks) {
+    parts.push(`<line x1="${plotLeft}" y1="${y(tick).toFixed(1)}" x2="${plotRight}" y2="${y(tick).toFixed(1)}" stroke="${GRID_COLOUR}"/>`);
+    parts.push(text(plotLeft - 6, y(tick) + 4, tickText(tick, chart.valueKind), `text-anchor="end" fill="${AXIS_COLOUR}"`));
+  }
+  wrapped.forEach((lines, i) => {
+    lines.forEach((line, j) => parts.push(text(x(i), axisY + 16 + j * LINE_HEIGHT, line, `text-anchor="middle"`)));
+  });
+  parts.push(`<line x1="${plotLeft}" y1="${y(0).toFixed(1)}" x2="${plotRight}" y2="${y(0).toFixed(1)}" stroke="${AXIS_COLOUR}"/>`);
+  chart.series.forEach((series, seriesIndex) => {
+    const colour = seriesColour(seriesIndex);
+    // Runs of drawn values: a hidden value ends one line and the next starts after it.
+    const runs: string[][] = [[]];
+    series.values.forEach((value, labelIndex) => {
+      if (value === null) runs.push([]);
+      else runs[runs.length - 1]!.push(`${x(labelIndex).toFixed(1)},${y(value).toFixed(1)}`);
+    });
+    for (const run of runs.filter((points) => points.length > 1)) {
+      parts.push(`<polyline points="${run.join(" ")}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
+    }
+    series.values.forEach((value, labelIndex) => {
+      if (value !== null) parts.push(`<circle cx="${x(labelIndex).toFixed(1)}" cy="${y(value).toFixed(1)}" r="3.5" fill="${colour}"/>`);
+    });
+  });
+  for (const bar of hiddenBars(chart)) {
+    const placeholderTop = y(0) - (bar.seriesIndex + 1) * MARK.length;
+    parts.push(placeholder(x(bar.labelIndex) - 5, placeholderTop, 10, MARK.length, bar.seriesIndex, idPrefix));
+    parts.push(upwardText(x(bar.labelIndex), placeholderTop - 4, bar.mark, 10));
+  }
+  return finish(parts, width, height, fontFamily);
+}
+
 function finish(parts: string[], width: number, height: number, fontFamily: string): SvgChart {
   const h = Math.ceil(height);
   const svg =
@@ -354,5 +406,6 @@ function finish(parts: string[], width: number, height: number, fontFamily: stri
 
 /** The chart as a standalone SVG document, white background, text in DejaVu Sans. */
 export function chartSvg(chart: SectionChart, { width = 640, fontFamily = SVG_FONT_FAMILY, idPrefix = "diagram" }: SvgChartOptions = {}): SvgChart {
+  if (chart.kind === "line") return lineChart(chart, width, fontFamily, idPrefix);
   return chart.horizontal ? horizontalChart(chart, width, fontFamily, idPrefix) : verticalChart(chart, width, fontFamily, idPrefix);
 }

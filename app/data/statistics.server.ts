@@ -25,6 +25,7 @@ import {
   type SkapaAssessment,
   type StudyVisitRecord,
   type SupportIntervention,
+  trendPeriods,
 } from "~/domain/statistics";
 import { Prisma } from "~/generated/prisma/client";
 import { chooseOrganisation } from "./organisations.server";
@@ -83,6 +84,19 @@ async function resolveFilters(organisationId: string, query: ReportQuery): Promi
 /** From the start of the previous period to the end of the report period: one load serves both reports. */
 export function comparisonSpan(period: Period): Period {
   return { from: previousPeriod(period).from, to: period.to };
+}
+
+/** The comparison span, reaching back over every year "Utveckling över tid" may show. */
+function trendSpan(period: Period): Period {
+  const years = trendPeriods(period, "0000-01-01");
+  return { from: minDate(years[0]?.from ?? period.from, previousPeriod(period).from), to: period.to };
+}
+
+/** The förbund's first enrolment among `enrolments`: the trend shows no year that ended before it. */
+function firstEnrolment(enrolments: readonly EnrolmentRecord[]): string | null {
+  let first: string | null = null;
+  for (const { enrolledDate } of enrolments) if (first === null || enrolledDate < first) first = enrolledDate;
+  return first;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -551,8 +565,9 @@ export async function buildReportBundle(
     stepLabelsOf(organisationId, filters.insatsId),
     targetsByInsats(organisationId),
     organisationTargets(organisationId),
-    loadInput(organisationId, { ...query, insats: null, kommun: null }, everything, comparisonSpan(query.period)),
+    loadInput(organisationId, { ...query, insats: null, kommun: null }, everything, trendSpan(query.period)),
   ]);
+  input.trendPeriods = trendPeriods(query.period, firstEnrolment(input.enrolments));
   // An insats's view follows up the insats's targets, the whole förbund and a kommun's view the
   // förbund's: for the report period's year, else those without a year.
   const goalsOf = (sliceInput: ReportInput) => {

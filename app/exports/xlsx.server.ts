@@ -14,6 +14,7 @@ const MAX_SHEET_NAME = 31;
 const SHEET_NAMES: Record<string, string> = {
   oversikt: "Översikt",
   "uppfoljning-finsam": "Uppföljning Finsam",
+  utveckling: "Utveckling över tid",
   kommuner: "Per kommun",
   koordinatorer: "Per koordinator och kommun",
   kon: "Per kön",

@@ -159,6 +159,7 @@ describe("the statistics export", () => {
       "Deltagare under perioden",
       "Måluppfyllelse",
       "Uppföljning Finsam: deltagare per insats",
+      "Utveckling över tid",
       "Deltagare per kommun",
       "Deltagare och personer",
       "Deltagare den sista dagen",
@@ -196,7 +197,7 @@ describe("the statistics export", () => {
       "Av 5 deltagare med minst två placeringar i Trappan har 4 (80,0 %) gjort en positiv stegförflyttning (kvinnor 66,7 %, män 100,0 %).",
     );
     expect(text).toContain("Målet ”Stegförflyttning” är uppnått under perioden.");
-    expect(media).toHaveLength(29); // 29 of the 32 sections have a chart here
+    expect(media).toHaveLength(30); // 30 of the 33 sections have a chart here
 
     // One table per section, in the order of the headings.
     const tableOf = (heading: string) => tables[headings.indexOf(heading)];
@@ -249,6 +250,7 @@ describe("the statistics export", () => {
       "Översikt",
       "Måluppfyllelse",
       "Uppföljning Finsam",
+      "Utveckling över tid",
       "Per kommun",
       "Deltagare och personer",
       "Deltagare den sista dagen",

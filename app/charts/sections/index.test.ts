@@ -1335,3 +1335,64 @@ describe("Uppföljning Finsam", () => {
     expect(team).toEqual(["Samverkansteam", "färre än 3", "färre än 3", "3"]);
   });
 });
+
+describe("Utveckling över tid", () => {
+  const year = (active: number, newlyEnrolled: number, closed: number, movedUp: number, closedToWorkOrStudies: number) => ({
+    active,
+    newlyEnrolled,
+    closed,
+    measured: 20,
+    movedUp,
+    assessedTwice: 10,
+    progressed: 5,
+    closedToWorkOrStudies,
+  });
+  const report = {
+    active: { total: 60 },
+    newlyEnrolled: { total: 25 },
+    closed: { total: 20, byGroup: { "Arbete eller studier": 8 } },
+    trappan: { measured: 20, movedUp: 12 },
+    skapa: { assessedTwice: 10, progressed: 5 },
+    trend: { "2023": year(40, 20, 10, 8, 4), "2024": year(50, 22, 15, 10, 6), "2025": year(60, 25, 20, 12, 8) },
+  };
+
+  it("puts the key measures of each year side by side, oldest first, with a line chart of the counts", () => {
+    const s = section(reportSections(testBundle({ report })), "utveckling");
+    expect(s.table.columns.map((column) => column.label)).toEqual(["Mått", "jan–aug 2023", "jan–aug 2024", "jan–aug 2025"]);
+    expect(shown(s)).toEqual([
+      ["Aktiva deltagare", "40", "50", "60"],
+      ["Nyinskrivna", "20", "22", "25"],
+      ["Avslutade", "10", "15", "20"],
+      ["Stegförflyttning uppåt i Trappan, andel av mätta", "40,0 %", "50,0 %", "60,0 %"],
+      ["Progression i SKAPA, andel av dem med två skattningar", "50,0 %", "50,0 %", "50,0 %"],
+      ["Avslutade till arbete eller studier", "4", "6", "8"],
+      ["Avslutade till arbete eller studier, andel av avslutade", "40,0 %", "40,0 %", "40,0 %"],
+    ]);
+    expect(s.chart).toMatchObject({ kind: "line", labels: ["jan–aug 2023", "jan–aug 2024", "jan–aug 2025"] });
+    expect(s.chart!.series.map((series) => series.values)).toEqual([
+      [40, 50, 60],
+      [20, 22, 25],
+      [10, 15, 20],
+    ]);
+    expect(s.summary).toBe(
+      "Från jan–aug 2023 till jan–aug 2025 gick antalet aktiva deltagare från 40 till 60, och andelen med stegförflyttning uppåt från 40,0 % till 60,0 %.",
+    );
+  });
+
+  it("is left out without earlier years (a period since the start, or the förbund's first year)", () => {
+    expect(reportSections(testBundle()).map((s) => s.id)).not.toContain("utveckling");
+    const first = { ...report, trend: { "2025": report.trend["2025"] } };
+    expect(reportSections(testBundle({ report: first })).map((s) => s.id)).not.toContain("utveckling");
+  });
+
+  it("hides a small count of an earlier year, its share with it, and marks it in the chart", () => {
+    const small = { ...report, trend: { ...report.trend, "2023": year(40, 20, 2, 8, 1) } };
+    const s = section(reportSections(testBundle({ report: small, suppressSmallNumbers: true })), "utveckling");
+    const rows = Object.fromEntries(shown(s).map(([label, ...cells]) => [label, cells]));
+    expect(rows["Avslutade"]![0]).toBe("färre än 3");
+    expect(rows["Avslutade till arbete eller studier"]![0]).toBe("färre än 3");
+    expect(rows["Avslutade till arbete eller studier, andel av avslutade"]![0]).toBe("–");
+    expect(s.chart!.series[2]!.marks[0]).toBe("färre än 3");
+    expect(s.chart!.series[2]!.values[0]).toBeNull();
+  });
+});

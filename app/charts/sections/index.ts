@@ -21,6 +21,7 @@ import { closuresByKommun, closuresByLastStep, outcomeGroups, survey } from "./o
 import { fov } from "./fov";
 import { goals } from "./goals";
 import { finsamFollowUp } from "./finsam";
+import { trend } from "./trend";
 import { incomeAtEnd, incomeAtStart, incomeChanges, incomeStartToEnd } from "./income";
 
 export type { CellValue, ChartSeries, ReportSection, SectionChart, SectionTable, TableColumn, TableRow, ValueFormat } from "./model";
@@ -49,6 +50,7 @@ export function reportSections(bundle: ReportBundle): ReportSection[] {
     overview(ctx),
     goals(ctx),
     finsamFollowUp(ctx),
+    trend(ctx),
     kommuner(ctx),
     persons(ctx),
     atEnd(ctx),

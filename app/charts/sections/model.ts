@@ -21,7 +21,8 @@ export interface ChartSeries {
 }
 
 export interface SectionChart {
-  kind: "bar" | "stacked-bar" | "grouped-bar";
+  /** "line": one line per series over the labels (years), for a development over time. */
+  kind: "bar" | "stacked-bar" | "grouped-bar" | "line";
   /** Bars along the y axis: for long labels (closure reasons, support types, Trappan steps). */
   horizontal: boolean;
   labels: string[];

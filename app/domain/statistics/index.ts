@@ -8,6 +8,7 @@ import { skapaStats } from "./skapa";
 import { supportStats } from "./support";
 import { surveyStats } from "./survey";
 import { trappanStats } from "./trappan";
+import { trendOf } from "./trend";
 import type { ReportInput, ReportJson } from "./types";
 import { withZeroRows } from "./zero-rows";
 
@@ -32,6 +33,7 @@ export function computeReport(input: ReportInput): ReportJson {
     support: supportStats(enrolments, period),
     income: incomeStats(enrolments, period),
     survey: surveyStats(enrolments, period),
+    ...(input.trendPeriods?.length ? { trend: trendOf(enrolments, input.trendPeriods, outcomeGroups) } : {}),
   };
   return input.labels ? withZeroRows(report, input.labels, filters) : report;
 }
@@ -47,3 +49,4 @@ export { SURVEY_QUESTIONS } from "./survey";
 export { UNDECIDED } from "./intake";
 export { INCOME_NOT_GIVEN } from "./income";
 export { ratio } from "./tally";
+export { TREND_OUTCOME_GROUP, TREND_YEARS, trendPeriods, type Trend, type TrendMeasures } from "./trend";

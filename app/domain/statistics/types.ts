@@ -1,6 +1,7 @@
 import type { Period } from "../period";
 import type { ClosureCategory } from "../reference-defaults";
 import type { ConfiguredLabels } from "./zero-rows";
+import type { Trend } from "./trend";
 
 export type { ClosureCategory, Period };
 
@@ -112,6 +113,11 @@ export interface ReportInput {
   studyVisits: StudyVisitRecord[];
   /** The förbund's outcome groups in their configured order; none when left out. */
   outcomeGroups?: OutcomeGroupDefinition[];
+  /**
+   * The periods of "Utveckling över tid" (trend.ts trendPeriods), the report's own last: the
+   * report then carries `trend`. Left out by the report JSON of the command line.
+   */
+  trendPeriods?: Period[];
 }
 
 /** A named group of closure reasons (labels); a reason may be in several groups. */
@@ -321,4 +327,6 @@ export interface ReportJson {
   support: SupportStats;
   income: IncomeStats;
   survey: SurveyStats;
+  /** The key measures for the same dates in earlier years, when the input asks (trendPeriods). */
+  trend?: Trend;
 }

@@ -49,7 +49,8 @@ export function reportSlice(
   return {
     filters,
     now: computeReport(sliceInput),
-    before: computeReport({ ...sliceInput, period: previousPeriod }),
+    // The trend belongs to the report period; the comparison period's report is the trend's year before.
+    before: computeReport({ ...sliceInput, period: previousPeriod, trendPeriods: undefined }),
     goals: goals(sliceInput),
   };
 }

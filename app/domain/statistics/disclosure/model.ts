@@ -6,6 +6,7 @@
  * reason without a category, say) is simply not one the reader can use.
  */
 import type { GoalRow } from "../../goals";
+import { TREND_OUTCOME_GROUP } from "../trend";
 import type { ClosureCategory } from "../../reference-defaults";
 import { GENDERS, type ReportFilters, type ReportJson } from "../types";
 import type { CellSystem, SumConstraint } from "./attacker";
@@ -25,6 +26,8 @@ export type CellPath = readonly string[];
 
 // Maps keyed by configured labels: every key inside is a label, never a field name.
 const LABEL_MAPS = new Set([
+  // "Utveckling över tid": by year.
+  "trend",
   "byKommun",
   "byGender",
   "byAgeGroup",
@@ -456,6 +459,37 @@ function periodRelations(
   }
 }
 
+/** The trend's counts (by year): the parts of each year's measures, and the report's own year. */
+function trendRelations(builder: Builder, report: ReportJson, key: (path: CellPath) => string): void {
+  const at = (...path: string[]) => key(path);
+  const trend = report.trend ?? {};
+  for (const year of Object.keys(trend)) {
+    const field = (name: string) => at("trend", year, name);
+    addAtMost(builder, field("movedUp"), field("measured"));
+    addAtMost(builder, field("measured"), field("active"));
+    addAtMost(builder, field("progressed"), field("assessedTwice"));
+    addAtMost(builder, field("assessedTwice"), field("active"));
+    addAtMost(builder, field("closedToWorkOrStudies"), field("closed"));
+  }
+  const own = trend[report.period.from.slice(0, 4)];
+  if (own !== undefined) sameAsReport(builder, (name) => at("trend", report.period.from.slice(0, 4), name), at);
+}
+
+/** A trend year's measures are the report's counts for that period. */
+function sameAsReport(builder: Builder, trendCell: (name: string) => string, reportCell: (...path: string[]) => string): void {
+  const pairs: Array<[string, string[]]> = [
+    ["active", ["active", "total"]],
+    ["newlyEnrolled", ["newlyEnrolled", "total"]],
+    ["closed", ["closed", "total"]],
+    ["measured", ["trappan", "measured"]],
+    ["movedUp", ["trappan", "movedUp"]],
+    ["assessedTwice", ["skapa", "assessedTwice"]],
+    ["progressed", ["skapa", "progressed"]],
+    ["closedToWorkOrStudies", ["closed", "byGroup", TREND_OUTCOME_GROUP]],
+  ];
+  for (const [name, path] of pairs) addSame(builder, trendCell(name), reportCell(...path));
+}
+
 /**
  * The slices that partition `whole` along one filter: `whole` has that filter unset, each part
  * has it set and agrees with `whole` on the other filter.
@@ -487,6 +521,16 @@ export function buildModel(
   for (const slice of slices) {
     const name = sliceKey(slice.filters);
     for (const period of periods) periodRelations(builder, slice[period], (path) => cellKey(name, period, path), categories, slice.goals, groups);
+    trendRelations(builder, slice.now, (path) => cellKey(name, "now", path));
+    // The trend's year before is the comparison period's report.
+    const yearBefore = slice.before.period.from.slice(0, 4);
+    if (slice.now.trend?.[yearBefore] !== undefined) {
+      sameAsReport(
+        builder,
+        (field) => cellKey(name, "now", ["trend", yearBefore, field]),
+        (...path) => cellKey(name, "before", path),
+      );
+    }
   }
   for (const whole of slices) {
     const wholeName = sliceKey(whole.filters);
