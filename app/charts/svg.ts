@@ -387,8 +387,12 @@ function lineChart(chart: SectionChart, width: number, fontFamily: string, idPre
       if (value !== null) parts.push(`<circle cx="${x(labelIndex).toFixed(1)}" cy="${y(value).toFixed(1)}" r="3.5" fill="${colour}"/>`);
     });
   });
+  // The hidden values of one label stand on the zero line, one above the other.
+  const placed = new Map<number, number>();
   for (const bar of hiddenBars(chart)) {
-    const placeholderTop = y(0) - (bar.seriesIndex + 1) * MARK.length;
+    const below = placed.get(bar.labelIndex) ?? 0;
+    placed.set(bar.labelIndex, below + 1);
+    const placeholderTop = y(0) - (below + 1) * MARK.length;
     parts.push(placeholder(x(bar.labelIndex) - 5, placeholderTop, 10, MARK.length, bar.seriesIndex, idPrefix));
     parts.push(upwardText(x(bar.labelIndex), placeholderTop - 4, bar.mark, 10));
   }
