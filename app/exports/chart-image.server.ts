@@ -35,12 +35,16 @@ export interface ChartImage {
  * at print resolution for that size.
  */
 export function chartPng(chart: SectionChart, width: number): ChartImage {
+  const { image, height } = chartRaster(chart, width);
+  return { png: image.asPng(), pixelWidth: image.width, pixelHeight: image.height, width, height };
+}
+
+/** The picture chartPng encodes, as pixels (RGBA, row by row), with the height to show it at. */
+export function chartRaster(chart: SectionChart, width: number) {
   const svg = chartSvg(chart, { width: Math.round(width * DRAW_SCALE), plotHeight: DOCUMENT_PLOT_HEIGHT });
   const resvg = new Resvg(svg.svg, {
     font: { loadSystemFonts: false, fontFiles: [FONT_FILE], defaultFontFamily: SVG_FONT_FAMILY },
     fitTo: { mode: "width", value: Math.round((width * PRINT_DPI) / CSS_DPI) },
   });
-  const image = resvg.render();
-  const height = Math.round((svg.height * width) / svg.width);
-  return { png: image.asPng(), pixelWidth: image.width, pixelHeight: image.height, width, height };
+  return { image: resvg.render(), height: Math.round((svg.height * width) / svg.width) };
 }

@@ -39,8 +39,6 @@ const TEXT_WIDTH_TWIPS = PAGE.width - 2 * PAGE.side;
 /** The text width in CSS pixels (96 to the inch), the size charts are drawn and shown at. */
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH_TWIPS / 1440) * 96);
 const LANGUAGE = "sv-SE";
-/** Table text in points: 9, smaller for a table whose words do not fit across the page. */
-const TABLE_FONT_SIZES = [9, 8];
 /** Left and right cell margins, in twips; their sum is part of each column's width. */
 const CELL_MARGIN = 80;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: "8A94A3" };
@@ -83,19 +81,33 @@ function tableTexts(section: SectionTable): CellText[][] {
       section.columns.map((column) => ({ text: formatCell(row[column.key], cellFormat(column, row)), numeric: column.numeric, bold, header: false })),
     );
   const header = section.columns.map((column) => ({ text: column.label, numeric: column.numeric, bold: true, header: true }));
-  // A heading may wrap between its words; only the figures under it must stay on one line.
   return [header, ...body(section.rows, false), ...body(section.footer, true)];
 }
 
-/** The largest table font at which every word fits its column, with the columns' widths in twips. */
+/**
+ * Ways to fit a table, best first: 9 points with every figure (and the mark in its place, "färre
+ * än 3") on one line; 8 points; 8 points with a mark allowed to wrap between its words.
+ */
+const TABLE_FITS = [
+  { fontSize: 9, wholeMarks: true },
+  { fontSize: 8, wholeMarks: true },
+  { fontSize: 8, wholeMarks: false },
+];
+
+/** The first fit in which every word holds its column, with the columns' widths in twips. */
 function tableLayout(rows: CellText[][]): { fontSize: number; widths: number[] } {
-  const columns = rows[0]!.map((_, index) => rows.map((row) => ({ ...row[index]!, numeric: row[index]!.numeric && !row[index]!.header })));
   const widthPt = TEXT_WIDTH_TWIPS / 20;
   const paddingPt = (2 * CELL_MARGIN) / 20;
-  let fitted = { fontSize: TABLE_FONT_SIZES[0]!, ...columnWidths(columns, widthPt, TABLE_FONT_SIZES[0]!, paddingPt) };
-  for (const fontSize of TABLE_FONT_SIZES.slice(1)) {
+  const attempt = ({ fontSize, wholeMarks }: (typeof TABLE_FITS)[number]) => {
+    // A heading may wrap between its words; a figure never does, a mark only as a last resort.
+    const whole = (content: CellText) => content.numeric && !content.header && (wholeMarks || !content.text.includes(" "));
+    const columns = rows[0]!.map((_, index) => rows.map((row) => ({ ...row[index]!, numeric: whole(row[index]!) })));
+    return { fontSize, ...columnWidths(columns, widthPt, fontSize, paddingPt) };
+  };
+  let fitted = attempt(TABLE_FITS[0]!);
+  for (const fit of TABLE_FITS.slice(1)) {
     if (fitted.wordsFit) break;
-    fitted = { fontSize, ...columnWidths(columns, widthPt, fontSize, paddingPt) };
+    fitted = attempt(fit);
   }
   // Rounded down, so that the columns never add up to more than the text width.
   return { fontSize: fitted.fontSize, widths: fitted.widths.map((width) => Math.floor(width * 20)) };
