@@ -17,6 +17,7 @@ import {
   ImageRun,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -36,6 +37,8 @@ import { columnWidths } from "./table-columns";
 /** A4 with margins of 2 cm at the sides and 2,5 cm at the top and bottom, in twentieths of a point. */
 const PAGE = { width: 11906, height: 16838, side: 1134, top: 1418, bottom: 1418 };
 const TEXT_WIDTH_TWIPS = PAGE.width - 2 * PAGE.side;
+/** The text width of the same page turned on its side, for a table too wide to stand upright. */
+const LANDSCAPE_TEXT_WIDTH_TWIPS = PAGE.height - 2 * PAGE.side;
 /** The text width in CSS pixels (96 to the inch), the size charts are drawn and shown at. */
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH_TWIPS / 1440) * 96);
 const LANGUAGE = "sv-SE";
@@ -95,8 +98,8 @@ const TABLE_FITS = [
 ];
 
 /** The first fit in which every word holds its column, with the columns' widths in twips. */
-function tableLayout(rows: CellText[][]): { fontSize: number; widths: number[] } {
-  const widthPt = TEXT_WIDTH_TWIPS / 20;
+function tableLayout(rows: CellText[][], widthTwips: number): { fontSize: number; widths: number[]; wordsFit: boolean } {
+  const widthPt = widthTwips / 20;
   const paddingPt = (2 * CELL_MARGIN) / 20;
   const attempt = ({ fontSize, wholeMarks }: (typeof TABLE_FITS)[number]) => {
     // A heading may wrap between its words; a figure never does, a mark only as a last resort.
@@ -110,12 +113,17 @@ function tableLayout(rows: CellText[][]): { fontSize: number; widths: number[] }
     fitted = attempt(fit);
   }
   // Rounded down, so that the columns never add up to more than the text width.
-  return { fontSize: fitted.fontSize, widths: fitted.widths.map((width) => Math.floor(width * 20)) };
+  return { fontSize: fitted.fontSize, widths: fitted.widths.map((width) => Math.floor(width * 20)), wordsFit: fitted.wordsFit };
 }
 
-function table(section: SectionTable): Table {
+/** Whether the section's table holds its words on an upright page; if not, it gets a landscape one. */
+function fitsUpright(section: SectionTable): boolean {
+  return tableLayout(tableTexts(section), TEXT_WIDTH_TWIPS).wordsFit;
+}
+
+function table(section: SectionTable, widthTwips: number): Table {
   const rows = tableTexts(section);
-  const { fontSize, widths } = tableLayout(rows);
+  const { fontSize, widths } = tableLayout(rows, widthTwips);
   const kept = rows.length <= KEEP_TOGETHER_ROWS ? rows.length - 1 : KEEP_FIRST_ROWS;
   return new Table({
     width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
@@ -150,13 +158,13 @@ function chartParagraph(section: DocumentSection): Paragraph[] {
   ];
 }
 
-function sectionParagraphs(section: DocumentSection, onePerPage: boolean): Array<Paragraph | Table> {
+function sectionParagraphs(section: DocumentSection, onePerPage: boolean, tableWidthTwips = TEXT_WIDTH_TWIPS): Array<Paragraph | Table> {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, pageBreakBefore: onePerPage, children: [new TextRun(section.title)] }),
     new Paragraph({ keepNext: true, children: [new TextRun(section.summary)] }),
     ...chartParagraph(section),
     new Paragraph({ keepNext: true, spacing: { before: 80, after: 60 }, children: [new TextRun({ text: section.table.caption, italics: true })] }),
-    table(section.table),
+    table(section.table, tableWidthTwips),
     ...(section.note ? [new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text: section.note, size: 18 })] })] : []),
     ...freeText(section.text),
   ];
@@ -196,32 +204,46 @@ function footer(): Footer {
   });
 }
 
+const MARGIN = { left: PAGE.side, right: PAGE.side, top: PAGE.top, bottom: PAGE.bottom, header: 567, footer: 567 };
+type DocxSection = { properties: object; children: Array<Paragraph | Table | TableOfContents> };
+
+/**
+ * The report's sections as the document's (Word) sections: upright pages, and a landscape page
+ * for each section whose table is too wide to hold its words upright (the försörjning cross
+ * table). Each landscape page starts and ends with a page break, which Word's sections make.
+ */
+function pageSections(report: ReportDocument, opening: Array<Paragraph | TableOfContents>): DocxSection[] {
+  const upright = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: MARGIN } };
+  const landscape = { page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE }, margin: MARGIN } };
+  const out: DocxSection[] = [{ properties: upright, children: [...opening] }];
+  for (const section of report.sections) {
+    if (fitsUpright(section.table)) {
+      if (out[out.length - 1]!.properties !== upright) out.push({ properties: upright, children: [] });
+      out[out.length - 1]!.children.push(...sectionParagraphs(section, report.onePerPage));
+    } else {
+      out.push({ properties: landscape, children: sectionParagraphs(section, false, LANDSCAPE_TEXT_WIDTH_TWIPS) });
+    }
+  }
+  return out;
+}
+
 export async function reportDocx(report: ReportDocument): Promise<Buffer> {
   const name = `${report.title} – ${report.meta.organisation}`;
+  const opening = [
+    ...titleBlock(report),
+    new Paragraph({ spacing: { before: 200 }, keepNext: true, children: [new TextRun({ text: "Innehåll", bold: true })] }),
+    new TableOfContents("Innehåll", { hyperlink: true, headingStyleRange: "2-2" }),
+    ...freeText(report.introduction),
+  ];
   const document = new Document({
     creator: "Stegvis",
     title: name,
     description: "Statistik över deltagare och deras stegförflyttning",
     styles: { default: { document: { run: { font: "Calibri", size: 22, language: { value: LANGUAGE } } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { left: PAGE.side, right: PAGE.side, top: PAGE.top, bottom: PAGE.bottom, header: 567, footer: 567 },
-          },
-        },
-        headers: { default: header(name) },
-        footers: { default: footer() },
-        children: [
-          ...titleBlock(report),
-          new Paragraph({ spacing: { before: 200 }, keepNext: true, children: [new TextRun({ text: "Innehåll", bold: true })] }),
-          new TableOfContents("Innehåll", { hyperlink: true, headingStyleRange: "2-2" }),
-          ...freeText(report.introduction),
-          ...report.sections.flatMap((section) => sectionParagraphs(section, report.onePerPage)),
-        ],
-      },
-    ],
+    // Every section after the first shows the first one's header and footer, as Word does.
+    sections: pageSections(report, opening).map((section, index) =>
+      index === 0 ? { ...section, headers: { default: header(name) }, footers: { default: footer() } } : section,
+    ),
   });
   return Packer.toBuffer(document);
 }
