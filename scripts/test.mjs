@@ -1,6 +1,8 @@
 // `npm test`: every test — type check, unit and integration tests (vitest, real temporary
 // SQLite databases), then browser tests (Playwright driving Debian's Chromium against the
-// production build). Installs Chromium first when it is missing.
+// production build). Installs what the tests need from Debian first when it is missing:
+// Chromium for the browser tests, LibreOffice and Carlito (as wide as Calibri) for the test that
+// counts the Word document's pages.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,9 +24,16 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-function ensureChromium() {
-  if (existsSync(chromium)) return true;
-  console.log("Chromium saknas: installerar Debians paket chromium (behövs för webbläsartesterna) …");
+const hasLibreOffice = () => spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+
+/** The Debian packages the steps to run need, installed in one apt-get call when any is missing. */
+function ensureSystemPackages() {
+  const missing = [
+    ...(!skipE2e && !existsSync(chromium) ? ["chromium"] : []),
+    ...(!e2eOnly && !hasLibreOffice() ? ["libreoffice-writer-nogui", "fonts-crosextra-carlito"] : []),
+  ];
+  if (missing.length === 0) return;
+  console.log(`Installerar Debians paket ${missing.join(", ")} (behövs för webbläsartesterna och Word-dokumentets sidantal) …`);
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
   const apt = (args) =>
     spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], {
@@ -32,8 +41,7 @@ function ensureChromium() {
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     });
   apt(["update", "-qq"]);
-  apt(["install", "-y", "-qq", "chromium", "fonts-dejavu-core"]);
-  return existsSync(chromium);
+  apt(["install", "-y", "-qq", ...missing, "fonts-dejavu-core"]);
 }
 
 function countVitest(file) {
@@ -53,6 +61,7 @@ function countPlaywright(file) {
 }
 
 const node = process.execPath;
+ensureSystemPackages();
 if (!e2eOnly) {
   // Lint first: a boundary crossed (the database client outside app/data, say) fails fast.
   if (run("Lint (ESLint)", node, ["node_modules/eslint/bin/eslint.js", "."])) {
@@ -72,7 +81,7 @@ if (!e2eOnly) {
   countVitest(vitestReport);
 }
 if (!skipE2e) {
-  if (!ensureChromium()) {
+  if (!existsSync(chromium)) {
     console.error("Kunde inte installera Chromium; webbläsartesterna kan inte köras.");
     failedSteps.push("Chromium");
   } else if (run("Bygger produktionsversionen", node, ["scripts/build.mjs"])) {

@@ -19,6 +19,8 @@ export interface SvgChartOptions {
   fontFamily?: string;
   /** Prefixes the ids inside the SVG, so several charts inlined in one page keep them apart. */
   idPrefix?: string;
+  /** The height of a vertical chart's plot area; documents use a lower one than the page. */
+  plotHeight?: number;
 }
 
 export interface SvgChart {
@@ -283,7 +285,7 @@ function horizontalChart(chart: SectionChart, width: number, fontFamily: string,
   return finish(parts, width, height, fontFamily);
 }
 
-function verticalChart(chart: SectionChart, width: number, fontFamily: string, idPrefix: string): SvgChart {
+function verticalChart(chart: SectionChart, width: number, fontFamily: string, idPrefix: string, plotHeight: number): SvgChart {
   const top = legend(chart, width - 20);
   const plotLeft = 56;
   const plotRight = width - 10;
@@ -291,7 +293,7 @@ function verticalChart(chart: SectionChart, width: number, fontFamily: string, i
   const wrapped = chart.labels.map((label) => wrapLabel(label, slotWidth - 6, 3));
   const labelLines = Math.max(1, ...wrapped.map((lines) => lines.length));
   const plotTop = top.height + 14;
-  const axisY = plotTop + 220;
+  const axisY = plotTop + plotHeight;
   const height = axisY + 10 + labelLines * LINE_HEIGHT + 6;
   const drawn = bars(chart);
   const scale = scaleFor(chart, drawn);
@@ -347,7 +349,7 @@ function verticalChart(chart: SectionChart, width: number, fontFamily: string, i
  * One line per series over the labels (years). A hidden value breaks its line, and a hatched
  * placeholder on the zero line carries the table's text, so that the gap cannot read as zero.
  */
-function lineChart(chart: SectionChart, width: number, fontFamily: string, idPrefix: string): SvgChart {
+function lineChart(chart: SectionChart, width: number, fontFamily: string, idPrefix: string, plotHeight: number): SvgChart {
   const top = legend(chart, width - 20);
   const plotLeft = 56;
   const plotRight = width - 10;
@@ -355,7 +357,7 @@ function lineChart(chart: SectionChart, width: number, fontFamily: string, idPre
   const wrapped = chart.labels.map((label) => wrapLabel(label, slotWidth - 6, 3));
   const labelLines = Math.max(1, ...wrapped.map((lines) => lines.length));
   const plotTop = top.height + 14;
-  const axisY = plotTop + 220;
+  const axisY = plotTop + plotHeight;
   const height = axisY + 10 + labelLines * LINE_HEIGHT + 6;
   const scale = niceScale(
     chart.series.flatMap((series) => series.values.filter((value): value is number => value !== null)),
@@ -409,7 +411,10 @@ function finish(parts: string[], width: number, height: number, fontFamily: stri
 }
 
 /** The chart as a standalone SVG document, white background, text in DejaVu Sans. */
-export function chartSvg(chart: SectionChart, { width = 640, fontFamily = SVG_FONT_FAMILY, idPrefix = "diagram" }: SvgChartOptions = {}): SvgChart {
-  if (chart.kind === "line") return lineChart(chart, width, fontFamily, idPrefix);
-  return chart.horizontal ? horizontalChart(chart, width, fontFamily, idPrefix) : verticalChart(chart, width, fontFamily, idPrefix);
+export function chartSvg(
+  chart: SectionChart,
+  { width = 640, fontFamily = SVG_FONT_FAMILY, idPrefix = "diagram", plotHeight = 220 }: SvgChartOptions = {},
+): SvgChart {
+  if (chart.kind === "line") return lineChart(chart, width, fontFamily, idPrefix, plotHeight);
+  return chart.horizontal ? horizontalChart(chart, width, fontFamily, idPrefix) : verticalChart(chart, width, fontFamily, idPrefix, plotHeight);
 }

@@ -87,6 +87,7 @@ export async function main(args: string[]): Promise<number> {
     const baseline = await benchBaselines(file, orgId, runs);
     const check = checkCounts(statistics.report, baseline);
     printStatistics(statistics, baseline, check);
+    await benchDocx(app, orgId, runs);
     countsAgree = check.full.mismatches.length === 0 && check.core.mismatches.length === 0;
   } finally {
     await app.disconnectDatabase();
@@ -213,6 +214,28 @@ async function benchStatistics(app: AppModules, organisationId: string, runs: nu
     input.referrals.length + input.studyVisits.length,
   );
   return { enrolments: input.enrolments.length, events, bundle, sections, insatsBundle, load, compute, single, report };
+}
+
+/**
+ * The full-year Word document as the export route makes it: bundle, sections, charts as images
+ * and the file. At most three runs: one takes seconds, and its spread is small.
+ */
+async function benchDocx(app: AppModules, organisationId: string, runs: number): Promise<void> {
+  const { renderReportFile } = await import("~/exports/index.server");
+  const query = { period: PERIOD, insats: null, kommun: null };
+  const bundle = await app.buildReportBundle(organisationId, query, { suppressSmallNumbers: true, caseload: true });
+  const file = await time(Math.min(runs, 3), () => renderReportFile("docx", bundle));
+  const whole = await time(Math.min(runs, 3), async () =>
+    renderReportFile("docx", await app.buildReportBundle(organisationId, query, { suppressSmallNumbers: true, caseload: true })),
+  );
+  console.log(`\nWord-dokument (DOCX) för ${PERIOD.from}–${PERIOD.to}, alla avsnitt, ${formatInt(file.result.length)} byte:`);
+  console.log(
+    table([
+      ["", "median", "min", "max", "CPU-tid"],
+      timingRow("renderReportFile (avsnitt, diagram och fil)", file),
+      timingRow("hela exporten (buildReportBundle + renderReportFile)", whole),
+    ]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -646,8 +669,12 @@ function printCheck(label: string, check: CountCheck): void {
   }
 }
 
+function timingRow(label: string, timing: Timing): string[] {
+  return [label, formatMs(timing.median), formatMs(timing.min), formatMs(timing.max), formatMs(timing.cpu)];
+}
+
 function printStatistics(stats: StatisticsBench, baselines: Baselines, check: CountChecks): void {
-  const row = (label: string, timing: Timing) => [label, formatMs(timing.median), formatMs(timing.min), formatMs(timing.max), formatMs(timing.cpu)];
+  const row = timingRow;
   console.log(
     `\nStatistik för ${PERIOD.from}–${PERIOD.to}, alla insatser och kommuner: ${formatInt(stats.enrolments)} inskrivningar ` +
       `med ${formatInt(stats.events)} händelser, remisser och studiebesök inlästa för perioden och året före.`,
