@@ -2,11 +2,13 @@
  * The statistics as an Excel workbook: a first sheet on what the report covers and its summary
  * sentences, then one sheet per table with the column headers on row 1 and numbers as numbers
  * (counts as integers, shares as fractions shown with a percent format), so the förbund can go
- * on calculating with them. Hidden small numbers stay text ("färre än 3").
+ * on calculating with them, and last every value in long format for a pivot table. Hidden small
+ * numbers stay text ("färre än 3"). Columns are as wide as their longest shown text.
  */
 import ExcelJS from "exceljs";
-import { cellFormat, type ValueFormat } from "~/charts/cells";
+import { type CellValue, cellFormat, formatCell, type ValueFormat } from "~/charts/cells";
 import type { ReportDocument, ReportMeta, ReportSection } from "~/charts/sections";
+import { type LongRow, longRows } from "./long-format";
 
 const MAX_SHEET_NAME = 31;
 
@@ -35,12 +37,41 @@ const SHEET_NAMES: Record<string, string> = {
   fov: "FOV per kön",
 };
 
+// Excel shows these with the reader's own separators: "1 234", "81,4 %", "−0,5" in Swedish Excel.
 const NUMBER_FORMATS: Record<ValueFormat, string | undefined> = {
   text: undefined,
   count: "#,##0",
-  share: "0.0%",
-  change: "+0.0;-0.0;0.0",
+  share: "0.0 %",
+  change: '+0.0;"−"0.0;0.0',
 };
+
+export const LONG_SHEET = "Alla värden (långt format)";
+const LONG_COLUMNS: ReadonlyArray<[key: keyof LongRow | "unit", label: string]> = [
+  ["section", "Avsnitt"],
+  ["grouping", "Indelning"],
+  ["group", "Grupp"],
+  ["measure", "Mått"],
+  ["period", "Period"],
+  ["value", "Värde"],
+  ["unit", "Enhet"],
+];
+const UNITS: Record<ValueFormat, string> = { count: "antal", share: "andel", change: "förändring", text: "text" };
+
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 60;
+
+/** A column as wide as its longest text as Excel shows it, with a little air; longer text wraps. */
+export function fittedWidth(texts: readonly string[]): number {
+  const longest = Math.max(0, ...texts.map((text) => text.length));
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
+}
+
+/** A number with its format; a hidden one as the text it is. */
+function setValue(cell: ExcelJS.Cell, value: CellValue | undefined, format: ValueFormat): void {
+  cell.value = value ?? null;
+  const numFmt = NUMBER_FORMATS[format];
+  if (typeof value === "number" && numFmt) cell.numFmt = numFmt;
+}
 
 /** Excel refuses [ ] : * ? / \ in a sheet name, more than 31 characters, and duplicates. */
 export function sheetName(wanted: string, taken: ReadonlySet<string>): string {
@@ -60,7 +91,7 @@ export function sheetName(wanted: string, taken: ReadonlySet<string>): string {
 
 function addAboutSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sections: readonly ReportSection[]): void {
   const sheet = workbook.addWorksheet("Om rapporten");
-  sheet.columns = [{ width: 34 }, { width: 110 }];
+  sheet.columns = [{ width: fittedWidth(["Avsnitt", ...sections.map((section) => section.title)]) }, { width: MAX_WIDTH * 2 }];
   sheet.addRow([`${meta.title} – ${meta.organisation}`]).font = { bold: true, size: 14 };
   for (const line of [meta.period, meta.comparison, meta.filters, meta.suppression]) sheet.addRow([line]);
   sheet.addRow([]);
@@ -70,28 +101,39 @@ function addAboutSheet(workbook: ExcelJS.Workbook, meta: ReportMeta, sections: r
 
 function addSectionSheet(workbook: ExcelJS.Workbook, section: ReportSection, name: string): void {
   const { columns, rows, footer } = section.table;
+  const all = [...rows, ...footer];
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((column, index) => ({
+  sheet.columns = columns.map((column) => ({
     header: column.label,
     key: column.key,
-    width: Math.min(60, Math.max(12, column.label.length + 2, ...rows.map((row) => String(row[column.key] ?? "").length + 2))),
-    style: { alignment: { horizontal: column.numeric ? "right" : "left", wrapText: index === 0 } },
+    width: fittedWidth([column.label, ...all.map((row) => formatCell(row[column.key], cellFormat(column, row)))]),
+    style: { alignment: { horizontal: column.numeric ? "right" : "left", vertical: "top", wrapText: true } },
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const [isFooter, list] of [
-    [false, rows],
-    [true, footer],
-  ] as const) {
-    for (const row of list) {
-      const added = sheet.addRow(columns.map((column) => row[column.key] ?? null));
-      if (isFooter) added.font = { bold: true };
-      columns.forEach((column, index) => {
-        const value = row[column.key];
-        const format = NUMBER_FORMATS[cellFormat(column, row)];
-        if (typeof value === "number" && format) added.getCell(index + 1).numFmt = format;
-      });
-    }
+  all.forEach((row, index) => {
+    const added = sheet.addRow([]);
+    if (index >= rows.length) added.font = { bold: true };
+    columns.forEach((column, at) => setValue(added.getCell(at + 1), row[column.key], cellFormat(column, row)));
+  });
+}
+
+function addLongSheet(workbook: ExcelJS.Workbook, rows: readonly LongRow[]): void {
+  const sheet = workbook.addWorksheet(LONG_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
+  const texts = (key: (typeof LONG_COLUMNS)[number][0]) =>
+    rows.map((row) => (key === "unit" ? UNITS[row.format] : key === "value" ? formatCell(row.value, row.format) : String(row[key])));
+  sheet.columns = LONG_COLUMNS.map(([key, label]) => ({
+    header: label,
+    key,
+    width: fittedWidth([label, ...texts(key)]),
+    style: { alignment: { horizontal: key === "value" ? "right" : "left", vertical: "top", wrapText: true } },
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    const added = sheet.addRow([row.section, row.grouping, row.group, row.measure, row.period, null, UNITS[row.format]]);
+    setValue(added.getCell(6), row.value, row.format);
   }
+  // The filter buttons on the header row, so a reader can pick a section or period at once.
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: LONG_COLUMNS.length } };
 }
 
 export async function reportXlsx(document: ReportDocument): Promise<Buffer> {
@@ -106,5 +148,6 @@ export async function reportXlsx(document: ReportDocument): Promise<Buffer> {
     taken.add(name);
     addSectionSheet(workbook, section, name);
   }
+  addLongSheet(workbook, longRows(sections, meta));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -280,6 +280,7 @@ describe("the statistics export", () => {
       "Nytt försörjningsmedel",
       "Stödinsatser",
       "FOV per kön",
+      "Alla värden (långt format)",
     ]);
     const overview = book.getWorksheet("Översikt")!;
     expect(rowValues(overview, 1)).toEqual(["Mått", "Antal", "Föregående period"]);
@@ -289,7 +290,7 @@ describe("the statistics export", () => {
     const byGender = book.getWorksheet("Stegförflyttning per kön")!;
     expect(rowValues(byGender, 2)).toEqual(["Kvinnor", 3, 2, 2 / 3, "–"]);
     expect(rowValues(byGender, 4)).toEqual(["Totalt", 5, 4, 0.8, "–"]);
-    expect(byGender.getCell("D4").numFmt).toBe("0.0%");
+    expect(byGender.getCell("D4").numFmt).toBe("0.0 %");
 
     const kommun = book.getWorksheet("Per kommun")!;
     expect(rowValues(kommun, 1)).toEqual(["Kommun", "Aktiva", "Nyinskrivna", "Avslutade", "Studiebesök", "Aktiva, föregående period"]);
@@ -305,6 +306,34 @@ describe("the statistics export", () => {
     expect(about.getCell("A2").value).toBe("Period: Jan–aug 2025 (1 januari 2025 – 31 augusti 2025)");
   });
 
+  it("fits each column to its longest shown text and lays every value out in long format for a pivot table", async () => {
+    const book = await workbook(await download("forbundschef", "xlsx", `${QUERY}&dolj=0`));
+    // "Aktiva, föregående period" is the longest text of its column, "Markaryd" of the first,
+    // and a share is as wide as Excel shows it ("100,0 %"), not as its raw fraction.
+    const kommun = book.getWorksheet("Per kommun")!;
+    expect(kommun.columns.map((column) => column.width)).toEqual([10, 8, 13, 11, 13, 27]);
+    const byGender = book.getWorksheet("Stegförflyttning per kön")!;
+    expect(byGender.getColumn(4).width).toBe(9);
+
+    const long = book.getWorksheet("Alla värden (långt format)")!;
+    expect(rowValues(long, 1)).toEqual(["Avsnitt", "Indelning", "Grupp", "Mått", "Period", "Värde", "Enhet"]);
+    const rows = Array.from({ length: long.rowCount - 1 }, (_, index) => rowValues(long, index + 2));
+    expect(rows.filter((row) => row[0] === "Deltagare per kommun" && row[2] === "Markaryd")).toEqual([
+      ["Deltagare per kommun", "Kommun", "Markaryd", "Aktiva", "Jan–aug 2025", 1, "antal"],
+      ["Deltagare per kommun", "Kommun", "Markaryd", "Nyinskrivna", "Jan–aug 2025", 0, "antal"],
+      ["Deltagare per kommun", "Kommun", "Markaryd", "Avslutade", "Jan–aug 2025", 1, "antal"],
+      ["Deltagare per kommun", "Kommun", "Markaryd", "Studiebesök", "Jan–aug 2025", 0, "antal"],
+      ["Deltagare per kommun", "Kommun", "Markaryd", "Aktiva", "Jan–aug 2024", 1, "antal"],
+    ]);
+    const share = rows.findIndex((row) => row[0] === "Stegförflyttning per kön" && row[2] === "Totalt" && row[3] === "Andel" && row[4] === "Jan–aug 2025");
+    expect(rows[share]).toEqual(["Stegförflyttning per kön", "Kön", "Totalt", "Andel", "Jan–aug 2025", 0.8, "andel"]);
+    expect(long.getCell(share + 2, 6).numFmt).toBe("0.0 %");
+    // The text columns are as wide as their longest text (8 to 60 characters, with 2 of air).
+    const fitted = (at: number) => Math.min(60, Math.max(8, ...[rowValues(long, 1), ...rows].map((row) => String(row[at]).length + 2)));
+    expect([1, 2, 3, 4, 5, 7].map((column) => long.getColumn(column).width)).toEqual([0, 1, 2, 3, 4, 6].map(fitted));
+    expect(long.autoFilter).toBe("A1:G" + long.rowCount);
+  });
+
   it("hides small numbers for the styrgrupp, whatever the link asks for, and logs the export", async () => {
     const before = await prisma.auditEvent.count({ where: { organisationId, action: "export" } });
     const response = await download("styrgrupp", "xlsx", `${QUERY}&dolj=0`);
@@ -313,6 +342,13 @@ describe("the statistics export", () => {
     expect(rowValues(book.getWorksheet("Översikt")!, 4)).toEqual(["Avslutade", "färre än 3", 0]);
     expect(rowValues(book.getWorksheet("Per kommun")!, 3)).toEqual(["Markaryd", "färre än 3", "dolt", "färre än 3", 0, "färre än 3"]);
     expect(rowValues(book.getWorksheet("Stegförflyttning per kön")!, 3)).toEqual(["Män", "dolt", "färre än 3", "–", "–"]);
+    // In the pivot sheet too, a hidden count is its mark as text: never 0, never an empty cell.
+    const long = book.getWorksheet("Alla värden (långt format)")!;
+    const markaryd = Array.from({ length: long.rowCount - 1 }, (_, index) => rowValues(long, index + 2)).filter(
+      (row) => row[0] === "Deltagare per kommun" && row[2] === "Markaryd",
+    );
+    expect(markaryd.map((row) => row[5])).toEqual(["färre än 3", "dolt", "färre än 3", 0, "färre än 3"]);
+    expect(long.getCell(2 + long.getColumn(6).values.slice(2).indexOf("dolt"), 6).type).toBe(ExcelJS.ValueType.String);
     expect(book.getWorksheet("Om rapporten")!.getCell("A5").value).toBe(
       "Små tal skyddas: ”färre än 3” är 1 eller 2; ”dolt” är ett tal som inte visas, eftersom ett litet tal annars skulle gå att räkna fram; – är ingen andel (den bygger på ett dolt tal eller har inget att dela med).",
     );

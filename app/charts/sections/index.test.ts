@@ -791,6 +791,8 @@ describe("the report heading", () => {
       suppression:
         "Små tal skyddas: ”färre än 3” är 1 eller 2; ”dolt” är ett tal som inte visas, eftersom ett litet tal annars skulle gå att " +
         "räkna fram; – är ingen andel (den bygger på ett dolt tal eller har inget att dela med).",
+      current: "jan–aug 2025",
+      before: "jan–aug 2024",
     });
     expect(reportMeta(testBundle({ suppressSmallNumbers: false })).suppression).toBe(
       "Små tal visas, utom svar om våld per kön: där står ”färre än 3” för 1 eller 2. ”dolt” är ett tal som inte visas, eftersom " +

@@ -91,6 +91,9 @@ export interface ReportMeta {
   comparison: string;
   filters: string;
   suppression: string;
+  /** The two periods as the tables name them: "jan–aug 2025" and "jan–aug 2024". */
+  current: string;
+  before: string;
 }
 
 /** The lines above the sections: what the report covers and how small numbers are shown. */
@@ -111,5 +114,7 @@ export function reportMeta(bundle: ReportBundle): ReportMeta {
     suppression: bundle.suppressSmallNumbers
       ? `Små tal skyddas: ”${smallMark(threshold)}” är ${smallRange(threshold)}; ${marks}`
       : `Små tal visas, utom svar om våld per kön: där står ”${smallMark(threshold)}” för ${smallRange(threshold)}. ${marks}`,
+    current: label,
+    before: periodLabel(bundle.previousPeriod),
   };
 }

@@ -1,6 +1,7 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/print";
 import { SectionView } from "~/charts/SectionView";
+import { formatDate } from "~/utils/format";
 import { loadStatisticsRequest, statisticsView } from "./view.server";
 
 export const meta: Route.MetaFunction = ({ loaderData: view }) => [
@@ -36,7 +37,9 @@ export default function StatisticsPrint({ loaderData }: Route.ComponentProps) {
   }
   const { meta, sections } = document;
   return (
-    <article className="stat-print">
+    // One section a page only when the template asks; otherwise sections follow each other and
+    // each moves to the next page whole when it fits on one (app.css, @media print).
+    <article className={document.onePerPage ? "stat-print stat-print--one-per-page" : "stat-print"}>
       <div className="stack-inline no-print stat-print__actions">
         <button type="button" className="button" onClick={() => window.print()}>
           Skriv ut
@@ -47,10 +50,13 @@ export default function StatisticsPrint({ loaderData }: Route.ComponentProps) {
         <h1>
           {document.title} – {meta.organisation}
         </h1>
-        <p>{meta.period}</p>
-        <p>{meta.comparison}</p>
+        <p>
+          {meta.period}. {meta.comparison}.
+        </p>
         <p>{meta.filters}</p>
+        <p>Uttaget {formatDate(document.extractedOn)}.</p>
         <p className="muted">{meta.suppression}</p>
+        {document.introduction ? <p className="stat-print__introduction">{document.introduction}</p> : null}
       </header>
       {sections.map((section) => (
         <SectionView key={section.id} section={section} chart="svg" />
