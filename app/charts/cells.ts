@@ -27,6 +27,8 @@ export interface TableColumn {
    * intensity, 0 (none) to 4. Like formatKey, that field is data for the presenters, not a column.
    */
   shadeKey?: string;
+  /** For a column of one period among several ("Utveckling över tid": a column per year): that period's label. */
+  period?: string;
 }
 
 /** The intensity of a count among the largest count of its table: 0 for none, else 1..4. */

@@ -84,4 +84,13 @@ describe("the long format", () => {
   it("names the measure by the row in a table whose columns are periods", () => {
     expect(sectionLongRows(section("ko"), meta).map(tuple)).toContainEqual(["Mått", "Remisser i kö", "Värde", "Jan–aug 2024", 0]);
   });
+
+  it("gives each year of Utveckling över tid its own period", () => {
+    const year = { active: 40, newlyEnrolled: 20, closed: 10, measured: 20, movedUp: 8, assessedTwice: 10, progressed: 5, closedToWorkOrStudies: 4 };
+    const withTrend = testBundle({ report: { trend: { "2024": year, "2025": { ...year, active: 50 } } } });
+    const trend = reportSections(withTrend).find((candidate) => candidate.id === "utveckling")!;
+    const rows = sectionLongRows(trend, reportMeta(withTrend)).map(tuple);
+    expect(rows).toContainEqual(["Mått", "Aktiva deltagare", "Värde", "jan–aug 2024", 40]);
+    expect(rows).toContainEqual(["Mått", "Aktiva deltagare", "Värde", "jan–aug 2025", 50]);
+  });
 });

@@ -5,7 +5,8 @@
  *
  * The tables do not say which column holds which period, so it is read from their shape: a
  * column keyed `foregaende…` is the previous period, a text column keyed `period` names each
- * row's period, and every other numeric column is the current period.
+ * row's period, a column with its own `period` (a year of the trend) is that period, and every
+ * other numeric column is the current period.
  */
 import { type CellValue, cellFormat, type TableColumn, type TableRow, type ValueFormat } from "~/charts/cells";
 import type { ReportMeta, ReportSection } from "~/charts/sections";
@@ -41,7 +42,7 @@ function isPrevious(column: TableColumn): boolean {
  * value column just before it.
  */
 function measureOf(column: TableColumn, columns: readonly TableColumn[], meta: ReportMeta): string {
-  const named = (current: TableColumn) => (current.label === capitalize(meta.current) ? VALUE : current.label);
+  const named = (current: TableColumn) => (current.label === capitalize(meta.current) || current.period !== undefined ? VALUE : current.label);
   if (!isPrevious(column)) return named(column);
   const current = columns.filter((other) => other.numeric && !isPrevious(other));
   const stripped = column.label.replace(PREVIOUS_SUFFIX, "");
@@ -80,7 +81,7 @@ export function sectionLongRows(section: ReportSection, meta: ReportMeta): LongR
     return values.flatMap((column): LongRow[] => {
       const value = row[column.key];
       if (value === undefined) return [];
-      const period = rowPeriod ? String(row[rowPeriod.key] ?? "") : capitalize(isPrevious(column) ? meta.before : meta.current);
+      const period = column.period ?? (rowPeriod ? String(row[rowPeriod.key] ?? "") : capitalize(isPrevious(column) ? meta.before : meta.current));
       return [
         {
           section: section.title,

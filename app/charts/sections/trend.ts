@@ -73,7 +73,7 @@ export function trend(ctx: Context): ReportSection | null {
     },
     table: {
       caption: `Nyckeltal för samma period de senaste ${years.length} åren, ${labels[0]}–${labels[labels.length - 1]}`,
-      columns: [column("matt", "Mått", "text"), ...keys.map((key, i) => ({ ...column(key, labels[i]!), formatKey: "format" }))],
+      columns: [column("matt", "Mått", "text"), ...keys.map((key, i) => ({ ...column(key, labels[i]!), formatKey: "format", period: labels[i]! }))],
       rows,
       footer: [],
     },
