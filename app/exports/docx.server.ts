@@ -28,7 +28,6 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { estimatePageNumbers } from "docx/layout";
 import { cellFormat, formatCell } from "~/charts/cells";
 import type { DocumentSection, ReportDocument, SectionTable } from "~/charts/sections";
 import { formatDate } from "~/utils/format";
@@ -240,9 +239,6 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
     creator: "Stegvis",
     title: name,
     description: "Statistik över deltagare och deras stegförflyttning",
-    // Lays the pages out as Word does to write the table of contents' page numbers, so it is
-    // complete as it opens (where the layout cannot follow, Word fills them in on update).
-    pageNumbers: estimatePageNumbers,
     styles: { default: { document: { run: { font: "Calibri", size: 22, language: { value: LANGUAGE } } } } },
     // Every section after the first shows the first one's header and footer, as Word does.
     sections: pageSections(report, opening).map((section, index) =>

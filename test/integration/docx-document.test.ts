@@ -68,10 +68,6 @@ describe("the DOCX of the demo year", () => {
     expect(entries).toHaveLength(sectionCount);
     expect(sectionCount).toBeGreaterThan(25);
     expect(entries[0]).toMatch(/^Deltagare under perioden/);
-    // With their page numbers, laid out as Word lays the pages out: rising from page 2 on.
-    const pages = entries.map((entry) => Number(/(\d+)$/.exec(entry)?.[1]));
-    expect(pages[0]).toBe(2);
-    expect(pages).toEqual([...pages].sort((a, b) => a - b));
   });
 
   it("names the report in the header and numbers the pages in the footer", () => {
