@@ -285,7 +285,8 @@ function horizontalChart(chart: SectionChart, width: number, fontFamily: string,
   return finish(parts, width, height, fontFamily);
 }
 
-function verticalChart(chart: SectionChart, width: number, fontFamily: string, idPrefix: string, plotHeight: number): SvgChart {
+/** The frame of a chart with its labels along the x axis (bars or lines): legend, plot, label rows. */
+function columnLayout(chart: SectionChart, width: number, plotHeight: number) {
   const top = legend(chart, width - 20);
   const plotLeft = 56;
   const plotRight = width - 10;
@@ -295,6 +296,11 @@ function verticalChart(chart: SectionChart, width: number, fontFamily: string, i
   const plotTop = top.height + 14;
   const axisY = plotTop + plotHeight;
   const height = axisY + 10 + labelLines * LINE_HEIGHT + 6;
+  return { top, plotLeft, plotRight, slotWidth, wrapped, plotTop, axisY, height };
+}
+
+function verticalChart(chart: SectionChart, width: number, fontFamily: string, idPrefix: string, plotHeight: number): SvgChart {
+  const { top, plotLeft, plotRight, slotWidth, wrapped, plotTop, axisY, height } = columnLayout(chart, width, plotHeight);
   const drawn = bars(chart);
   const scale = scaleFor(chart, drawn);
   const y = (value: number) => axisY - ((value - scale.min) / (scale.max - scale.min)) * (axisY - plotTop);
@@ -350,15 +356,7 @@ function verticalChart(chart: SectionChart, width: number, fontFamily: string, i
  * placeholder on the zero line carries the table's text, so that the gap cannot read as zero.
  */
 function lineChart(chart: SectionChart, width: number, fontFamily: string, idPrefix: string, plotHeight: number): SvgChart {
-  const top = legend(chart, width - 20);
-  const plotLeft = 56;
-  const plotRight = width - 10;
-  const slotWidth = (plotRight - plotLeft) / Math.max(1, chart.labels.length);
-  const wrapped = chart.labels.map((label) => wrapLabel(label, slotWidth - 6, 3));
-  const labelLines = Math.max(1, ...wrapped.map((lines) => lines.length));
-  const plotTop = top.height + 14;
-  const axisY = plotTop + plotHeight;
-  const height = axisY + 10 + labelLines * LINE_HEIGHT + 6;
+  const { top, plotLeft, plotRight, slotWidth, wrapped, plotTop, axisY, height } = columnLayout(chart, width, plotHeight);
   const scale = niceScale(
     chart.series.flatMap((series) => series.values.filter((value): value is number => value !== null)),
     chart.valueKind,
